@@ -1,0 +1,40 @@
+# Two entry points: `make run` and `make test`. Both create the virtual environment on first use.
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-stamp
+
+.PHONY: run test lint types unit i18n bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(BIN)/checkin-bot start
+
+test: lint types unit
+
+lint: $(STAMP)
+	$(BIN)/ruff check bot handlers tests bench
+	$(BIN)/ruff format --check bot handlers tests bench
+
+types: $(STAMP)
+	$(BIN)/mypy bot handlers
+
+unit: $(STAMP)
+	$(BIN)/pytest
+
+# Re-extract messages and merge them into every catalogue (see docs/i18n.md).
+i18n: $(STAMP)
+	$(BIN)/pybabel extract --no-location --sort-by-file -k _ -k N_ -k n_:1,2 \
+		-o locales/messages.pot --project=checkin-bot bot handlers
+	$(BIN)/pybabel update --no-fuzzy-matching -i locales/messages.pot -d locales -D messages
+
+bench: $(STAMP)
+	$(BIN)/python -m bench
+
+clean:
+	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

@@ -1,0 +1,208 @@
+"""The composition root: settings, storage, services, the Application and its tick."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+from typing import Any, TypeAlias
+
+from telegram import (
+    Bot,
+    BotCommand,
+    BotCommandScopeChat,
+    BotCommandScopeDefault,
+    LinkPreviewOptions,
+)
+from telegram.constants import ParseMode
+from telegram.error import TelegramError
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ApplicationBuilder,
+    CallbackContext,
+    ContextTypes,
+    Defaults,
+    ExtBot,
+    JobQueue,
+)
+from telegram.request import BaseRequest
+
+from bot.clock import Clock, SystemClock
+from bot.delivery import OutboxSender
+from bot.i18n import I18n, Translator
+from bot.services.invites import InviteService
+from bot.services.people import Actor, PeopleService
+from bot.services.privacy import PrivacyService
+from bot.settings import Settings
+from bot.storage import Database
+
+__all__ = ["BotApp", "BotContext", "BotData", "Services", "build_application", "build_services"]
+
+_log = logging.getLogger(__name__)
+
+
+@dataclass
+class Services:
+    """Everything handlers and jobs use, built once."""
+
+    settings: Settings
+    clock: Clock
+    db: Database
+    i18n: I18n
+    people: PeopleService
+    invites: InviteService
+    outbox: OutboxSender
+    privacy: PrivacyService
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+def build_services(settings: Settings, clock: Clock | None = None) -> Services:
+    """Create the services (the database is opened in ``post_init``)."""
+    clock = clock or SystemClock()
+    db = Database(settings.database_path)
+    i18n = I18n(settings.default_locale)
+    return Services(
+        settings=settings,
+        clock=clock,
+        db=db,
+        i18n=i18n,
+        people=PeopleService(db, settings, i18n, clock),
+        invites=InviteService(db, settings, i18n, clock),
+        outbox=OutboxSender(db, clock),
+        privacy=PrivacyService(db, i18n, clock),
+    )
+
+
+class BotData:
+    """Application-wide data: the services."""
+
+    def __init__(self) -> None:
+        self._services: Services | None = None
+
+    @property
+    def services(self) -> Services:
+        """The services, set by the application factory."""
+        if self._services is None:
+            raise RuntimeError("services are not set up")
+        return self._services
+
+    @services.setter
+    def services(self, value: Services) -> None:
+        self._services = value
+
+
+class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
+    """The callback context every handler receives, with typed access to services."""
+
+    @property
+    def services(self) -> Services:
+        """The application's services."""
+        return self.bot_data.services
+
+    def t(self, actor: Actor) -> Translator:
+        """The translator for ``actor``'s language."""
+        return self.bot_data.services.i18n.get(actor.locale)
+
+
+BotApp: TypeAlias = Application[
+    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
+]
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    clock: Clock | None = None,
+    rate_limit: bool = True,
+) -> BotApp:
+    """Build the whole bot; ``request`` replaces the network (tests, the sandbox)."""
+    services = build_services(settings, clock)
+    token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
+    context_types = ContextTypes(context=BotContext, bot_data=BotData)
+    builder = (
+        ApplicationBuilder()
+        .token(token or "0:sandbox-token-not-used-for-anything")
+        .base_url(settings.api_base_url)
+        .base_file_url(settings.api_file_url)
+        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .context_types(context_types)
+        .post_init(on_startup)
+        .post_shutdown(on_shutdown)
+    )
+    if rate_limit:
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))
+    if request is not None:
+        builder = builder.request(request).get_updates_request(request)
+    application: BotApp = builder.build()
+    application.bot_data.services = services
+
+    from handlers import register
+
+    register(application)
+    return application
+
+
+async def on_startup(application: BotApp) -> None:
+    """Open the database, register default commands and start the tick."""
+    services = application.bot_data.services
+    await services.db.open()
+    await register_default_commands(application.bot, services.i18n)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            tick, interval=services.settings.tick_seconds, first=1.0, name="tick"
+        )
+
+
+async def on_shutdown(application: BotApp) -> None:
+    """Close the database."""
+    await application.bot_data.services.db.close()
+
+
+async def tick(context: BotContext) -> None:
+    """Run whatever has fallen due, then drain the outbox."""
+    await run_due(context.application, context.bot)
+
+
+async def run_due(application: Any, bot: Bot) -> None:
+    """Run the scheduled work that is due now and send the outbox (the tick's body)."""
+    services: Services = application.bot_data.services
+    for job in services.extra.get("due_jobs", []):
+        try:
+            await job(services)
+        except Exception:
+            _log.exception("scheduled job %s failed", getattr(job, "__name__", job))
+    await services.outbox.drain(bot)
+
+
+def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:
+    from handlers.commands import commands_for_roles
+
+    return [
+        BotCommand(name, translator._(description))
+        for name, description in commands_for_roles(roles)
+    ]
+
+
+async def register_default_commands(bot: Bot, i18n: I18n) -> None:
+    """Register the commands strangers see, once per language."""
+    for code in i18n.locales:
+        commands = _commands_for(frozenset(), i18n.get(code))
+        try:
+            await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
+        except TelegramError as exc:
+            _log.warning("could not register default commands for %s: %s", code, exc)
+    await bot.set_my_commands(
+        _commands_for(frozenset(), i18n.get(i18n.default_locale)), scope=BotCommandScopeDefault()
+    )
+
+
+async def register_person_commands(bot: Bot, actor: Actor, translator: Translator) -> None:
+    """Register the commands of ``actor``'s roles in their language, for their chat only."""
+    chat_id = actor.chat_id or actor.telegram_id
+    try:
+        await bot.set_my_commands(
+            _commands_for(actor.roles, translator), scope=BotCommandScopeChat(chat_id)
+        )
+    except TelegramError as exc:
+        _log.warning("could not register commands for a chat: %s", exc)

@@ -1,0 +1,77 @@
+"""A client's own data: export everything, or erase everything."""
+
+from __future__ import annotations
+
+import html
+import json
+from typing import Any
+
+from bot.clock import Clock
+from bot.i18n import I18n
+from bot.services.outbox import OutgoingMessage, enqueue
+from bot.storage import Database
+
+__all__ = ["EXPORT_TABLES", "ERASE_STATEMENTS", "PrivacyService"]
+
+# (section name, query with one "?" for the person id). Later features add their tables.
+EXPORT_TABLES: list[tuple[str, str]] = [
+    (
+        "profile",
+        "SELECT display_name, locale, timezone, created_at FROM people WHERE id = ?",
+    ),
+    (
+        "connection",
+        "SELECT c.consented_at, p.display_name AS practitioner FROM clients c"
+        " JOIN people p ON p.id = c.practitioner_id WHERE c.person_id = ?",
+    ),
+]
+
+# Statements run in order inside one transaction, each with the person id; children first.
+ERASE_STATEMENTS: list[str] = [
+    "UPDATE invites SET used_by = NULL WHERE used_by = ?",
+    "DELETE FROM clients WHERE person_id = ?",
+    "DELETE FROM people WHERE id = ?",
+]
+
+
+class PrivacyService:
+    """Exports and erases a person's data."""
+
+    def __init__(self, db: Database, i18n: I18n, clock: Clock) -> None:
+        self._db = db
+        self._i18n = i18n
+        self._clock = clock
+
+    async def export(self, person_id: int) -> dict[str, Any]:
+        """Return everything stored about a person, section by section."""
+        data: dict[str, Any] = {"exported_at": self._clock.now()}
+        for section, query in EXPORT_TABLES:
+            rows = await self._db.fetchall(query, (person_id,))
+            data[section] = [dict(row) for row in rows]
+        return data
+
+    async def export_json(self, person_id: int) -> bytes:
+        """Return the export as pretty UTF-8 JSON."""
+        data = await self.export(person_id)
+        return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
+
+    async def erase(self, person_id: int) -> None:
+        """Delete everything about a person in one transaction and tell their practitioner."""
+        row = await self._db.fetchone(
+            "SELECT me.display_name, pp.chat_id, pp.locale FROM people me"
+            " JOIN clients c ON c.person_id = me.id JOIN people pp ON pp.id = c.practitioner_id"
+            " WHERE me.id = ?",
+            (person_id,),
+        )
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            for statement in ERASE_STATEMENTS:
+                await conn.execute(statement, (person_id,))
+            if row is not None:
+                t = self._i18n.get(row["locale"])
+                text = t._(
+                    "{name} chose to stop using the check-in bot and erased their data.",
+                    name=html.escape(row["display_name"], quote=False),
+                )
+                await enqueue(conn, chat_id=row["chat_id"], kind="notice",
+                              message=OutgoingMessage(text), now=now)  # fmt: skip

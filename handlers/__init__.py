@@ -1,0 +1,17 @@
+"""Telegram handlers, one module per journey; :func:`register` wires them all."""
+
+from __future__ import annotations
+
+from bot.app import BotApp
+
+__all__ = ["register"]
+
+
+def register(application: BotApp) -> None:
+    """Add every handler to ``application`` in order (catch-alls last)."""
+    from handlers import errors, invites, menu, onboarding, privacy, text
+
+    for module in (onboarding, menu, invites, privacy):
+        module.register(application)
+    text.register(application)
+    errors.register(application)

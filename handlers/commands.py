@@ -1,0 +1,30 @@
+"""The one table of commands: who sees each, and its description (translated on use)."""
+
+from __future__ import annotations
+
+from bot.i18n import N_
+
+__all__ = ["COMMANDS", "commands_for_roles"]
+
+# (command, description, roles that see it; "anyone" includes people without a record)
+COMMANDS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    ("start", N_("Start or open an invite link"), frozenset({"anyone"})),
+    ("help", N_("What this bot can do for you"), frozenset({"anyone"})),
+    ("newpractitioner", N_("Invite a new practitioner"), frozenset({"admin"})),
+    ("invite", N_("Invite a client"), frozenset({"practitioner"})),
+    ("language", N_("Change your language"), frozenset({"admin", "practitioner", "client"})),
+    ("settings", N_("Your settings"), frozenset({"admin", "practitioner", "client"})),
+    ("mydata", N_("Get a copy of everything stored about you"), frozenset({"client"})),
+    ("delete", N_("Erase everything stored about you"), frozenset({"client"})),
+)
+
+
+def commands_for_roles(roles: frozenset[str]) -> list[tuple[str, str]]:
+    """Return ``(command, untranslated description)`` for someone with ``roles``."""
+    if not roles:
+        return [(name, text) for name, text, who in COMMANDS if "anyone" in who]
+    return [
+        (name, text)
+        for name, text, who in COMMANDS
+        if name != "start" and (who & roles or "anyone" in who)
+    ]

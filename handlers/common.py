@@ -1,0 +1,123 @@
+"""Helpers every handler module uses: who is writing, replying, keyboards, input routing."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable, Sequence
+
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.error import BadRequest
+
+from bot.app import BotContext
+from bot.i18n import Translator
+from bot.services.people import Actor, Profile
+from bot.text import split_message
+
+__all__ = [
+    "INPUT_HANDLERS",
+    "actor_of",
+    "answer",
+    "buttons",
+    "deliver",
+    "expects",
+    "profile_of",
+    "reply",
+    "show",
+]
+
+_log = logging.getLogger(__name__)
+
+InputHandler = Callable[[Update, BotContext, Actor, str], Awaitable[None]]
+INPUT_HANDLERS: dict[str, InputHandler] = {}
+
+
+def expects(kind: str) -> Callable[[InputHandler], InputHandler]:
+    """Register the handler for free text that answers a pending question of ``kind``."""
+
+    def decorate(function: InputHandler) -> InputHandler:
+        INPUT_HANDLERS[kind] = function
+        return function
+
+    return decorate
+
+
+def profile_of(update: Update) -> Profile:
+    """What Telegram says about the sender of ``update``."""
+    user = update.effective_user
+    chat = update.effective_chat
+    if user is None:
+        raise ValueError("update without a user")
+    name = user.full_name.strip() or (user.username or str(user.id))
+    return Profile(
+        telegram_id=user.id,
+        chat_id=chat.id if chat is not None else user.id,
+        display_name=name[:128],
+        language_code=user.language_code,
+    )
+
+
+async def actor_of(update: Update, context: BotContext) -> Actor:
+    """Look up the person behind ``update`` and their roles."""
+    return await context.services.people.actor(profile_of(update))
+
+
+def buttons(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
+    """Build an inline keyboard from rows of ``(label, callback data)``."""
+    return InlineKeyboardMarkup(
+        [[InlineKeyboardButton(label, callback_data=data) for label, data in row] for row in rows]
+    )
+
+
+async def reply(
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> Message | None:
+    """Send ``text`` (HTML) to the update's chat, split if long; buttons go on the last part."""
+    chat = update.effective_chat
+    if chat is None:
+        return None
+    parts = split_message(text)
+    sent: Message | None = None
+    for index, part in enumerate(parts):
+        last = index == len(parts) - 1
+        sent = await context.bot.send_message(chat.id, part, reply_markup=markup if last else None)
+    return sent
+
+
+async def show(
+    update: Update,
+    context: BotContext,
+    text: str,
+    markup: InlineKeyboardMarkup | None = None,
+) -> None:
+    """Replace the pressed message's text if this is a button press, else send a new one."""
+    query = update.callback_query
+    if query is not None and query.message is not None and len(text) < 4000:
+        try:
+            await query.edit_message_text(text, reply_markup=markup)
+        except BadRequest as exc:
+            if "not modified" not in exc.message.lower():
+                await reply(update, context, text, markup)
+        return
+    await reply(update, context, text, markup)
+
+
+async def answer(update: Update, text: str | None = None, *, alert: bool = False) -> None:
+    """Answer a button press (always, so the client stops its spinner)."""
+    if update.callback_query is not None:
+        try:
+            await update.callback_query.answer(text, show_alert=alert)
+        except BadRequest:
+            _log.debug("callback query too old to answer")
+
+
+async def deliver(context: BotContext) -> None:
+    """Send what the last action put in the outbox now (the tick retries any failure)."""
+    await context.services.outbox.drain(context.bot)
+
+
+def t_of(context: BotContext, actor: Actor) -> Translator:
+    """The translator for ``actor``."""
+    return context.t(actor)

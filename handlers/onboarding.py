@@ -1,0 +1,189 @@
+"""First contact: /start with or without an invite code, consent, and strangers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from telegram import Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.app import BotApp, BotContext, register_person_commands
+from bot.i18n import Translator
+from bot.services.invites import InviteStatus, OpenedInvite
+from bot.services.people import Actor
+from bot.text import esc
+from handlers.common import actor_of, answer, buttons, deliver, profile_of, reply, show
+from handlers.menu import help_text
+
+__all__ = ["register", "stranger_text"]
+
+_log = logging.getLogger(__name__)
+
+
+def stranger_text(t: Translator) -> str:
+    """Explain the bot to someone without an invite."""
+    return t._(
+        "👋 Hello! This bot helps clients stay in touch with their practitioner between "
+        "sessions: their own goals, short check-ins and useful resources.\n\n"
+        "To use it you need a personal invite link from your practitioner (practitioners get "
+        "theirs from the service's administrator). Nothing has been stored about you."
+    )
+
+
+def consent_text(t: Translator, invite: OpenedInvite) -> str:
+    """The consent screen shown before anything about a client is stored."""
+    name = esc(invite.practitioner_name or "")
+    return t._(
+        "👋 Welcome! <b>{practitioner}</b> invited you to this check-in bot, for the time "
+        "between your sessions.\n\n"
+        "<b>Before anything is stored, please read this:</b>\n"
+        "• <b>What is kept:</b> your Telegram name, language and time zone, the goals you write, "
+        "your check-in ratings, the notes you add and the requests you make.\n"
+        "• <b>Who sees it:</b> {practitioner} sees your goals and ratings, and your notes only "
+        "when you choose to share them. Administrators see only overall numbers, never your "
+        "words.\n"
+        "• <b>Privacy:</b> chats with Telegram bots are <b>not end-to-end encrypted</b>.\n"
+        "• <b>Not a crisis service:</b> nobody watches this chat in real time. If you are in "
+        "danger, call your local emergency number or a crisis line.\n"
+        "• <b>You are in control:</b> every question can be skipped. /mydata sends you a copy "
+        "of everything stored about you, and /delete erases all of it.\n\n"
+        "Do you agree to this?",
+        practitioner=name,
+    )
+
+
+def _status_text(t: Translator, status: InviteStatus, ttl_days: int) -> str:
+    if status is InviteStatus.USED:
+        return t._(
+            "This invite link has already been used. Each link works only once, so please ask "
+            "for a fresh one."
+        )
+    if status is InviteStatus.EXPIRED:
+        return t.n_(
+            "This invite link has expired (links last {count} day). Please ask for a new one; "
+            "it only takes a moment.",
+            "This invite link has expired (links last {count} days). Please ask for a new one; "
+            "it only takes a moment.",
+            ttl_days,
+        )
+    if status is InviteStatus.ALREADY_CLIENT:
+        return t._(
+            "You are already connected with a practitioner here, so this link was not used. "
+            "If you should be with someone else, your practitioner or an administrator can "
+            "arrange it."
+        )
+    if status is InviteStatus.ALREADY_PRACTITIONER:
+        return t._(
+            "You are already set up here as a practitioner, so this link was not used. Client "
+            "invite links are meant for clients."
+        )
+    if status is InviteStatus.PRACTITIONER_INACTIVE:
+        return t._(
+            "The practitioner who made this link is no longer active here. Please ask for a new "
+            "link."
+        )
+    return t._(
+        "I don't recognise this invite link. Please check that you opened the whole link, or "
+        "ask for a new one."
+    )
+
+
+async def start(update: Update, context: BotContext) -> None:
+    """Open an invite link, or greet the person."""
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    code = context.args[0] if context.args else ""
+    if not code:
+        if actor.roles:
+            await register_person_commands(context.bot, actor, t)
+            await reply(update, context, help_text(t, actor))
+        else:
+            await reply(update, context, stranger_text(t))
+        return
+    check = await context.services.invites.open(code, actor.telegram_id)
+    ttl = context.services.settings.invite_ttl_days
+    if check.status is not InviteStatus.OK or check.invite is None:
+        await reply(update, context, _status_text(t, check.status, ttl))
+        return
+    if check.invite.role == "practitioner":
+        await _become_practitioner(update, context, code, t)
+        return
+    markup = buttons(
+        [[(t._("✅ I agree"), f"consent:yes:{check.invite.id}"),
+          (t._("Not now"), f"consent:no:{check.invite.id}")]]
+    )  # fmt: skip
+    await reply(update, context, consent_text(t, check.invite), markup)
+
+
+async def _become_practitioner(
+    update: Update, context: BotContext, code: str, t: Translator
+) -> None:
+    """Make the person a practitioner and welcome them."""
+    status = await context.services.invites.redeem_practitioner(code, profile_of(update))
+    if status is not InviteStatus.OK:
+        await reply(update, context, _status_text(t, status, context.services.settings.invite_ttl_days))
+        return
+    actor = await actor_of(update, context)
+    await register_person_commands(context.bot, actor, t)
+    welcome = t._(
+        "🎉 Welcome, {name}! You are now set up as a practitioner.\n\n"
+        "Send /invite to create a single-use link for a client. When they accept, I'll let you "
+        "know.",
+        name=esc(actor.display_name),
+    )
+    await reply(update, context, welcome + "\n\n" + help_text(t, actor))
+
+
+async def consent(update: Update, context: BotContext) -> None:
+    """Handle "I agree" / "Not now" on the consent screen."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    _, choice, raw_id = query.data.split(":")
+    invite_id = int(raw_id)
+    if choice == "no":
+        await context.services.invites.decline(invite_id, actor.telegram_id)
+        await answer(update)
+        await show(
+            update,
+            context,
+            t._(
+                "That's completely fine. Nothing about you has been stored. If you change your "
+                "mind, open the same link again while it is still valid."
+            ),
+        )
+        return
+    status = await context.services.invites.accept_client(invite_id, profile_of(update))
+    await answer(update)
+    if status is not InviteStatus.OK:
+        await show(update, context, _status_text(t, status, context.services.settings.invite_ttl_days))
+        return
+    actor = await actor_of(update, context)
+    await register_person_commands(context.bot, actor, t)
+    await show(
+        update,
+        context,
+        t._(
+            "Thank you. You're now connected with your practitioner. 🌱\n\n"
+            "You choose what to share and when. Send /help at any time to see what you can do."
+        ),
+    )
+    await after_consent(update, context, actor)
+    await deliver(context)
+
+
+async def after_consent(update: Update, context: BotContext, actor: Actor) -> None:
+    """Run the steps that follow consent (later journeys add to ``AFTER_CONSENT``)."""
+    for step in AFTER_CONSENT:
+        await step(update, context, actor)
+
+
+AFTER_CONSENT: list[Callable[[Update, BotContext, Actor], Awaitable[None]]] = []
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("start", start))
+    application.add_handler(CallbackQueryHandler(consent, pattern=r"^consent:(yes|no):\d+$"))
