@@ -125,16 +125,20 @@ def build_application(
         .token(token or "0:sandbox-token-not-used-for-anything")
         .base_url(settings.api_base_url)
         .base_file_url(settings.api_file_url)
-        .defaults(Defaults(parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)))
+        .defaults(
+            Defaults(
+                parse_mode=ParseMode.HTML, link_preview_options=LinkPreviewOptions(is_disabled=True)
+            )
+        )
         .context_types(context_types)
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))
+        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
-    application: BotApp = builder.build()
+    application: BotApp = builder.build()  # type: ignore[assignment]
     application.bot_data.services = services
 
     from handlers import register

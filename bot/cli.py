@@ -91,13 +91,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     return _run(settings)
 
 
-_MISSING_TOKEN = "TELEGRAM_BOT_TOKEN: missing; get one from @BotFather (see README.md)"
+_MISSING_TOKEN = "TELEGRAM_BOT_TOKEN: missing; get one from @BotFather (see README.md)"  # noqa: S105
 
 _NO_TOKEN_HELP = """\
 No TELEGRAM_BOT_TOKEN is set, so the bot cannot talk to Telegram yet.
 Create a bot with @BotFather in Telegram, then put the token in a .env file:
     cp .env.example .env   # and set TELEGRAM_BOT_TOKEN=123456:ABC...
-and run `make run` again. See README.md for every setting."""
+and run `make run` again. See README.md for every setting."""  # noqa: S105
 
 
 def _check_settings(settings: Settings) -> int:
@@ -115,7 +115,9 @@ def _run(settings: Settings) -> int:
         url = str(settings.webhook_url)
         path = url.split("://", 1)[1].partition("/")[2]
         secret = settings.webhook_secret_token
-        _log.info("starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port)
+        _log.info(
+            "starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port
+        )
         application.run_webhook(
             listen=settings.webhook_listen,
             port=settings.webhook_port,

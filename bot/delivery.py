@@ -80,7 +80,9 @@ class OutboxSender:
         message = OutgoingMessage.from_json(payload)
         now = self._clock.now()
         try:
-            sent = await bot.send_message(chat_id, message.text, reply_markup=keyboard(message.buttons))
+            sent = await bot.send_message(
+                chat_id, message.text, reply_markup=keyboard(message.buttons)
+            )
             message_id = sent.message_id
         except Forbidden:
             await self._dead(row_id, chat_id, "forbidden", now)

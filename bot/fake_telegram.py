@@ -54,9 +54,8 @@ def html_to_text(markup: str) -> str:
             raise ParseError(f'Unsupported start tag "{name}" at byte offset {match.start()}')
         if closing:
             if not stack or stack[-1] != name:
-                raise ParseError(
-                    f'Can\'t find end tag corresponding to start tag "{stack[-1] if stack else name}"'
-                )
+                opened = stack[-1] if stack else name
+                raise ParseError(f'Can\'t find end tag corresponding to start tag "{opened}"')
             stack.pop()
         else:
             stack.append(name)
@@ -240,7 +239,7 @@ class FakeTelegram:
             result = handler(params, files)
         except ParseError as exc:
             return self._bad_request(method, params, f"can't parse entities: {exc}")
-        except _BadRequest as exc:
+        except _BadRequestError as exc:
             return self._bad_request(method, params, str(exc))
         self.calls.append(ApiCall(method, params))
         if failure is not None:  # timeout_after_delivery: it happened, the answer is lost
@@ -303,7 +302,7 @@ class FakeTelegram:
     def _api_sendMessage(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         text = self._render(params.get("text", ""), params.get("parse_mode"), MAX_TEXT)
         if not text.strip():
-            raise _BadRequest("message text is empty")
+            raise _BadRequestError("message text is empty")
         message = self._store(int(params["chat_id"]), text, params)
         return message.as_dict(self.bot_user, None)
 
@@ -319,7 +318,7 @@ class FakeTelegram:
         markup = params.get("reply_markup")
         self._check_markup(markup)
         if text == message.text and markup == message.reply_markup:
-            raise _BadRequest(
+            raise _BadRequestError(
                 "message is not modified: specified new message content and reply markup "
                 "are exactly the same as a current content and reply markup of the message"
             )
@@ -332,7 +331,7 @@ class FakeTelegram:
         markup = params.get("reply_markup")
         self._check_markup(markup)
         if markup == message.reply_markup:
-            raise _BadRequest(
+            raise _BadRequestError(
                 "message is not modified: specified new message content and reply markup "
                 "are exactly the same as a current content and reply markup of the message"
             )
@@ -348,7 +347,7 @@ class FakeTelegram:
     def _api_getFile(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
         file_id = str(params["file_id"])
         if file_id not in self.files:
-            raise _BadRequest("invalid file_id")
+            raise _BadRequestError("invalid file_id")
         name, content = self.files[file_id]
         return {
             "file_id": file_id,
@@ -368,7 +367,9 @@ class FakeTelegram:
     def _render(self, text: str, parse_mode: Any, limit: int) -> str:
         shown = html_to_text(text) if str(parse_mode).upper() == "HTML" else text
         if len(shown) > limit:
-            raise _BadRequest("message is too long" if limit == MAX_TEXT else "caption is too long")
+            raise _BadRequestError(
+                "message is too long" if limit == MAX_TEXT else "caption is too long"
+            )
         return shown
 
     @staticmethod
@@ -377,9 +378,9 @@ class FakeTelegram:
             for button in row:
                 data = button.get("callback_data")
                 if data is not None and not 1 <= len(str(data).encode()) <= MAX_CALLBACK_DATA:
-                    raise _BadRequest("BUTTON_DATA_INVALID")
+                    raise _BadRequestError("BUTTON_DATA_INVALID")
                 if not button.get("text"):
-                    raise _BadRequest("text buttons are unallowed in the inline keyboard")
+                    raise _BadRequestError("text buttons are unallowed in the inline keyboard")
 
     def _store(self, chat_id: int, text: str, params: dict[str, Any]) -> FakeMessage:
         markup = params.get("reply_markup")
@@ -400,7 +401,7 @@ class FakeTelegram:
 
     def _send_file(self, params: dict[str, Any], files: dict[str, Any], kind: str) -> Any:
         if kind not in files:
-            raise _BadRequest(f"there is no {kind} in the request")
+            raise _BadRequestError(f"there is no {kind} in the request")
         name, content = files[kind]
         caption = self._render(params.get("caption", ""), params.get("parse_mode"), MAX_CAPTION)
         chat_id = int(params["chat_id"])
@@ -423,7 +424,7 @@ class FakeTelegram:
         for message in self.messages.get(chat_id, []):
             if message.message_id == message_id:
                 return message
-        raise _BadRequest(missing)
+        raise _BadRequestError(missing)
 
     # ----- what users do -------------------------------------------------------------------
     def _sender(self, user: FakeUser) -> dict[str, Any]:
@@ -452,7 +453,10 @@ class FakeTelegram:
             document=content, file_name=file_name, file_id=file_id,
         )  # fmt: skip
         self.messages.setdefault(user.id, []).append(message)
-        return {"update_id": next(self._ids), "message": message.as_dict(self.bot_user, self._sender(user))}
+        return {
+            "update_id": next(self._ids),
+            "message": message.as_dict(self.bot_user, self._sender(user)),
+        }
 
     def callback_update(self, user: FakeUser, message: FakeMessage, data: str) -> dict[str, Any]:
         """Return the JSON of an ``Update`` in which ``user`` presses a button with ``data``."""
@@ -496,7 +500,7 @@ class FakeTelegram:
         return [entry["command"] for entry in self.commands.get((scope, language), [])]
 
 
-class _BadRequest(Exception):
+class _BadRequestError(Exception):
     """Raised inside the pretend Telegram for a 400 answer."""
 
 
@@ -530,8 +534,8 @@ class FakeRequest(BaseRequest):
         """Answer one request the way the Bot API would."""
         path = urlsplit(url).path
         if "/file/bot" in path:
-            content = self.telegram.download(path.split("/file/bot", 1)[1].split("/", 1)[1])
-            return (200, content) if content is not None else (404, b"Not Found")
+            stored = self.telegram.download(path.split("/file/bot", 1)[1].split("/", 1)[1])
+            return (200, stored) if stored is not None else (404, b"Not Found")
         api_method = path.rsplit("/", 1)[-1]
         params = dict(request_data.parameters) if request_data else {}
         files: dict[str, tuple[str, bytes]] = {}

@@ -10,7 +10,7 @@ from bot.clock import ManualClock
 from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.settings import Settings
 
-__all__ = ["Harness", "HandlerError"]
+__all__ = ["HandlerError", "Harness"]
 
 
 class HandlerError(AssertionError):
@@ -30,7 +30,9 @@ class Harness:
 
     def __post_init__(self) -> None:
         self.telegram = FakeTelegram(self.clock)
-        self.app = build_application(self.settings, request=self.telegram.request(), clock=self.clock)
+        self.app = build_application(
+            self.settings, request=self.telegram.request(), clock=self.clock
+        )
         self.app.add_error_handler(self._record_error)
 
     async def _record_error(self, update: object, context: BotContext) -> None:
@@ -90,7 +92,9 @@ class Harness:
                     return await self._process(update, user.id)
         raise AssertionError(f"no button {label!r} in chat {user.id}")
 
-    async def press_data(self, user: FakeUser, data: str, message: FakeMessage | None = None) -> list[FakeMessage]:
+    async def press_data(
+        self, user: FakeUser, data: str, message: FakeMessage | None = None
+    ) -> list[FakeMessage]:
         """``user`` sends a callback with exactly ``data`` (even one no button shows)."""
         target = message or self.telegram.last(user.id)
         return await self._process(self.telegram.callback_update(user, target, data), user.id)

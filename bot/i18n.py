@@ -18,7 +18,7 @@ from babel.support import Translations
 
 from bot.settings import SUPPORTED_LOCALES
 
-__all__ = ["LOCALES_DIR", "I18n", "N_", "Translator", "compile_catalogue"]
+__all__ = ["LOCALES_DIR", "N_", "I18n", "Translator", "compile_catalogue"]
 
 LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
 DOMAIN = "messages"

@@ -165,8 +165,8 @@ def token_configured(env_file: str | Path | None = ".env") -> bool:
     return bool(_TokenOnly(_env_file=env_file).telegram_bot_token.strip())  # type: ignore[call-arg]
 
 
-def exit_on_error(error: SettingsError, stream: TextIO = sys.stderr) -> None:
+def exit_on_error(error: SettingsError, stream: TextIO | None = None) -> None:
     """Print one line per problem and exit with status 2."""
     for problem in error.problems:
-        print(f"Setting {problem}", file=stream)
+        print(f"Setting {problem}", file=stream or sys.stderr)
     raise SystemExit(2)

@@ -34,7 +34,7 @@ async def on_error(update: object, context: BotContext) -> None:
             update.effective_chat.id,
             t._("Sorry, something went wrong on my side. Please try again in a moment."),
         )
-    except Exception:  # noqa: BLE001 - nothing more we can do
+    except Exception:
         _log.warning("could not send the apology either")
 
 

@@ -10,7 +10,7 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.app import BotApp, BotContext, register_person_commands
 from bot.i18n import Translator
-from bot.services.people import Actor, is_valid_timezone
+from bot.services.people import Actor
 from bot.text import clean_user_text, esc
 from handlers.commands import commands_for_roles
 from handlers.common import actor_of, answer, buttons, expects, reply, show
@@ -84,7 +84,9 @@ async def language_command(update: Update, context: BotContext) -> None:
 
         await reply(update, context, stranger_text(t))
         return
-    await reply(update, context, t._("Which language would you like?"), buttons(_language_markup(context)))
+    await reply(
+        update, context, t._("Which language would you like?"), buttons(_language_markup(context))
+    )
 
 
 async def choose_language(update: Update, context: BotContext) -> None:
@@ -216,5 +218,9 @@ def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("language", language_command))
     application.add_handler(CommandHandler("settings", settings_command))
     application.add_handler(CallbackQueryHandler(choose_language, pattern=r"^lang:[a-z]{2}$"))
-    application.add_handler(CallbackQueryHandler(settings_button, pattern=r"^set:(lang|tz|tztype)$"))
-    application.add_handler(CallbackQueryHandler(choose_timezone, pattern=r"^tz:[A-Za-z0-9_+/-]{1,60}$"))
+    application.add_handler(
+        CallbackQueryHandler(settings_button, pattern=r"^set:(lang|tz|tztype)$")
+    )
+    application.add_handler(
+        CallbackQueryHandler(choose_timezone, pattern=r"^tz:[A-Za-z0-9_+/-]{1,60}$")
+    )

@@ -122,7 +122,9 @@ async def _become_practitioner(
     """Make the person a practitioner and welcome them."""
     status = await context.services.invites.redeem_practitioner(code, profile_of(update))
     if status is not InviteStatus.OK:
-        await reply(update, context, _status_text(t, status, context.services.settings.invite_ttl_days))
+        await reply(
+            update, context, _status_text(t, status, context.services.settings.invite_ttl_days)
+        )
         return
     actor = await actor_of(update, context)
     await register_person_commands(context.bot, actor, t)
@@ -158,7 +160,9 @@ async def consent(update: Update, context: BotContext) -> None:
     status = await context.services.invites.accept_client(invite_id, profile_of(update))
     await answer(update)
     if status is not InviteStatus.OK:
-        await show(update, context, _status_text(t, status, context.services.settings.invite_ttl_days))
+        await show(
+            update, context, _status_text(t, status, context.services.settings.invite_ttl_days)
+        )
         return
     actor = await actor_of(update, context)
     await register_person_commands(context.bot, actor, t)

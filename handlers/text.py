@@ -33,7 +33,9 @@ async def on_text(update: Update, context: BotContext) -> None:
     for fallback in TEXT_FALLBACKS:
         if await fallback(update, context, actor, message.text):
             return
-    await reply(update, context, t._("I'm not sure what to do with that. Send /help to see what I can do."))
+    await reply(
+        update, context, t._("I'm not sure what to do with that. Send /help to see what I can do.")
+    )
 
 
 async def on_stale_button(update: Update, context: BotContext) -> None:

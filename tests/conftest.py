@@ -22,9 +22,8 @@ STRANGER = FakeUser(4004, "Sam", "en")
 @pytest.fixture(autouse=True)
 def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     """Keep the developer's environment and .env out of tests."""
-    for name in ("TELEGRAM_BOT_TOKEN", "ADMIN_IDS", "DATABASE_PATH", "TELEGRAM_API_URL",
-                 "DEFAULT_LOCALE", "DEFAULT_TIMEZONE", "WEBHOOK_URL", "ON_CALL_CHAT_ID"):  # fmt: skip
-        monkeypatch.delenv(name, raising=False)
+    for name in Settings.model_fields:
+        monkeypatch.delenv(name.upper(), raising=False)
     monkeypatch.chdir(tmp_path)
 
 

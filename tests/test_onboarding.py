@@ -58,9 +58,12 @@ async def test_stranger_gets_explanation_and_no_record(harness: Harness) -> None
     assert "invite link" in harness.telegram.last(STRANGER.id).text or "only practitioners" in (
         harness.telegram.last(STRANGER.id).text
     )
-    assert await harness.services.db.fetchval(
-        "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (STRANGER.id,)
-    ) == 0
+    assert (
+        await harness.services.db.fetchval(
+            "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (STRANGER.id,)
+        )
+        == 0
+    )
 
 
 async def test_unknown_used_and_expired_codes(harness: Harness, clock: object) -> None:
@@ -80,9 +83,12 @@ async def test_unknown_used_and_expired_codes(harness: Harness, clock: object) -
     harness.clock.advance(timedelta(days=7, seconds=1))
     [expired] = await harness.send(other, f"/start {invite_code(link2.text)}")
     assert "expired" in expired.text and "7 days" in expired.text
-    assert await harness.services.db.fetchval(
-        "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (other.id,)
-    ) == 0
+    assert (
+        await harness.services.db.fetchval(
+            "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (other.id,)
+        )
+        == 0
+    )
 
 
 async def test_codes_are_stored_hashed(harness: Harness) -> None:
@@ -101,9 +107,12 @@ async def test_consent_declined_stores_nothing_and_link_still_works(harness: Har
     await harness.press(CLIENT, "Not now")
     assert "Nothing about you has been stored" in harness.telegram.last(CLIENT.id).text
     assert await count(harness, "clients") == 0
-    assert await harness.services.db.fetchval(
-        "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (CLIENT.id,)
-    ) == 0
+    assert (
+        await harness.services.db.fetchval(
+            "SELECT COUNT(*) FROM people WHERE telegram_id = ?", (CLIENT.id,)
+        )
+        == 0
+    )
     await harness.send(CLIENT, f"/start {code}")
     await harness.press(CLIENT, "I agree")
     assert await count(harness, "clients") == 1

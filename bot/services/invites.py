@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import enum
-import html
 import hashlib
+import html
 import secrets
 from dataclasses import dataclass
 
@@ -174,7 +174,11 @@ class InviteService:
             (invite_id,),
         )
         now = self._clock.now()
-        if row is None or row["role"] != "client" or row["pending_telegram_id"] != profile.telegram_id:
+        if (
+            row is None
+            or row["role"] != "client"
+            or row["pending_telegram_id"] != profile.telegram_id
+        ):
             return InviteStatus.UNKNOWN
         if row["used_at"] is not None:
             return InviteStatus.USED

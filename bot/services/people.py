@@ -145,9 +145,7 @@ class PeopleService:
         """Store the person's time zone; return ``False`` for an unknown name."""
         if not is_valid_timezone(timezone):
             return False
-        await self._db.execute(
-            "UPDATE people SET timezone = ? WHERE id = ?", (timezone, person_id)
-        )
+        await self._db.execute("UPDATE people SET timezone = ? WHERE id = ?", (timezone, person_id))
         return True
 
     async def expect_input(self, person_id: int, kind: str, **data: Any) -> None:

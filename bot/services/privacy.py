@@ -11,7 +11,7 @@ from bot.i18n import I18n
 from bot.services.outbox import OutgoingMessage, enqueue
 from bot.storage import Database
 
-__all__ = ["EXPORT_TABLES", "ERASE_STATEMENTS", "PrivacyService"]
+__all__ = ["ERASE_STATEMENTS", "EXPORT_TABLES", "PrivacyService"]
 
 # (section name, query with one "?" for the person id). Later features add their tables.
 EXPORT_TABLES: list[tuple[str, str]] = [

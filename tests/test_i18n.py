@@ -1,0 +1,97 @@
+"""Catalogues are complete, current, and consistent with their English source."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from babel.messages.extract import extract_from_dir
+from babel.messages.pofile import read_po
+
+from bot.fake_telegram import html_to_text
+from bot.i18n import LOCALES_DIR, I18n
+
+ROOT = Path(__file__).resolve().parent.parent
+TRANSLATED = ("es", "de", "uk")
+KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
+PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+
+
+def _code_messages() -> set[str]:
+    found: set[str] = set()
+    for folder in ("bot", "handlers"):
+        for _file, _line, message, _comments, _context in extract_from_dir(
+            ROOT / folder, keywords=KEYWORDS, method_map=[("**.py", "python")]
+        ):
+            found.add(message if isinstance(message, str) else message[0])
+    return found
+
+
+def _catalogue(code: str):  # type: ignore[no-untyped-def]
+    with (LOCALES_DIR / code / "LC_MESSAGES" / "messages.po").open("rb") as handle:
+        return read_po(handle)
+
+
+def test_template_matches_the_code() -> None:
+    with (LOCALES_DIR / "messages.pot").open("rb") as handle:
+        template = {m.id if isinstance(m.id, str) else m.id[0] for m in read_po(handle) if m.id}
+    in_code = _code_messages()
+    assert in_code - template == set(), "run `make i18n`: messages missing from messages.pot"
+    assert template - in_code == set(), "run `make i18n`: messages.pot has stale entries"
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_catalogue_complete_and_consistent(code: str) -> None:
+    catalogue = _catalogue(code)
+    ids = {m.id if isinstance(m.id, str) else m.id[0] for m in catalogue if m.id}
+    missing = _code_messages() - ids
+    assert not missing, f"{code}: untranslated messages: {sorted(missing)[:5]}"
+    problems = []
+    for message in catalogue:
+        if not message.id:
+            continue
+        singular = message.id if isinstance(message.id, str) else message.id[0]
+        plural = None if isinstance(message.id, str) else message.id[1]
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"fuzzy: {singular[:50]}")
+        if plural is not None and len(strings) != catalogue.num_plurals:
+            problems.append(f"plural forms: {singular[:50]}")
+        expected = set(PLACEHOLDER.findall(plural or singular))
+        for index, string in enumerate(strings):
+            if not string or not string.strip():
+                problems.append(f"empty: {singular[:50]}")
+                continue
+            found = set(PLACEHOLDER.findall(string))
+            # a singular form may name the number in words instead of using {count}
+            allowed_missing = {"count"} if plural is not None else set()
+            if found - expected or (expected - found) - allowed_missing:
+                problems.append(
+                    f"placeholders {sorted(found)} != {sorted(expected)}: {singular[:50]}"
+                )
+            values = {name: "x" for name in expected}
+            try:
+                html_to_text(string.format(**values))
+            except ValueError as exc:
+                problems.append(f"HTML ({exc}): {singular[:50]}")
+            if index == 0 and "/" in singular:
+                commands = set(re.findall(r"/[a-z]+\b", singular))
+                if not commands <= set(re.findall(r"/[a-z]+\b", string)):
+                    problems.append(f"commands changed: {singular[:50]}")
+    assert not problems, f"{code}: " + "\n".join(problems)
+
+
+def test_english_source_is_valid_html() -> None:
+    for message in _code_messages():
+        names = {name: "x" for name in PLACEHOLDER.findall(message)}
+        html_to_text(message.format(**names))
+
+
+def test_translators_answer_in_their_language() -> None:
+    i18n = I18n("en")
+    assert i18n.get("de")._("Your settings") != i18n.get("en")._("Your settings")
+    assert i18n.get("uk").n_("{count} day", "{count} days", 3) != "3 days"
+    assert i18n.resolve(None, "es-MX") == "es"
+    assert i18n.resolve(None, "fr") == "en"
+    assert i18n.resolve("uk", "de") == "uk"
