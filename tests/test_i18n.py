@@ -91,7 +91,13 @@ def test_english_source_is_valid_html() -> None:
 def test_translators_answer_in_their_language() -> None:
     i18n = I18n("en")
     assert i18n.get("de")._("Your settings") != i18n.get("en")._("Your settings")
-    assert i18n.get("uk").n_("{count} day", "{count} days", 3) != "3 days"
+    singular = (
+        "This invite link has expired (links last {count} day). Please ask for a new one; "
+        "it only takes a moment."
+    )
+    plural = singular.replace("{count} day)", "{count} days)")
+    forms = {i18n.get("uk").n_(singular, plural, n) for n in (1, 3, 5)}
+    assert len(forms) == 3  # Ukrainian has three plural forms
     assert i18n.resolve(None, "es-MX") == "es"
     assert i18n.resolve(None, "fr") == "en"
     assert i18n.resolve("uk", "de") == "uk"
