@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -30,9 +30,13 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.services.checkins import CheckinService
+from bot.services.goals import GoalService
 from bot.services.invites import InviteService
 from bot.services.people import Actor, PeopleService
 from bot.services.privacy import PrivacyService
+from bot.services.progress import ProgressService
+from bot.services.reminders import ReminderService
 from bot.settings import Settings
 from bot.storage import Database
 
@@ -53,7 +57,10 @@ class Services:
     invites: InviteService
     outbox: OutboxSender
     privacy: PrivacyService
-    extra: dict[str, Any] = field(default_factory=dict)
+    goals: GoalService
+    checkins: CheckinService
+    reminders: ReminderService
+    progress: ProgressService
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -61,6 +68,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     clock = clock or SystemClock()
     db = Database(settings.database_path)
     i18n = I18n(settings.default_locale)
+    goals = GoalService(db, clock, settings.max_active_goals)
     return Services(
         settings=settings,
         clock=clock,
@@ -70,6 +78,10 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         invites=InviteService(db, settings, i18n, clock),
         outbox=OutboxSender(db, clock),
         privacy=PrivacyService(db, i18n, clock),
+        goals=goals,
+        checkins=CheckinService(db, clock, goals),
+        reminders=ReminderService(db, clock, i18n, settings.snooze_hours),
+        progress=ProgressService(db, goals),
     )
 
 
@@ -171,11 +183,11 @@ async def tick(context: BotContext) -> None:
 async def run_due(application: Any, bot: Bot) -> None:
     """Run the scheduled work that is due now and send the outbox (the tick's body)."""
     services: Services = application.bot_data.services
-    for job in services.extra.get("due_jobs", []):
+    for name, job in (("reminders", services.reminders.send_due),):
         try:
-            await job(services)
+            await job()
         except Exception:
-            _log.exception("scheduled job %s failed", getattr(job, "__name__", job))
+            _log.exception("scheduled %s failed", name)
     await services.outbox.drain(bot)
 
 

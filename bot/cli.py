@@ -3,10 +3,17 @@
 from __future__ import annotations
 
 import argparse
+import asyncio
 import logging
+import sys
 from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.settings import Settings, SettingsError, exit_on_error, load_settings, token_configured
+
+if TYPE_CHECKING:
+    from bot.services.catalogue import ImportReport
 
 __all__ = ["main"]
 
@@ -62,6 +69,26 @@ def _parser() -> argparse.ArgumentParser:
         description="Run the bot when a token is configured; otherwise say how to get one.",
     )
     commands.add_parser("check-settings", help="validate the settings and print them (no secrets)")
+    resources = commands.add_parser(
+        "resources",
+        help="import or export the resource catalogue and safety information (YAML)",
+        description="Keep the resource catalogue and the safety information current. The file "
+        "format is described in docs/resources.md. Needs no Telegram token.",
+    )
+    actions = resources.add_subparsers(dest="action", metavar="ACTION", required=True)
+    actions.add_parser(
+        "import",
+        help="check FILE and, if it is sound, make it the catalogue (all or nothing)",
+        description="Check FILE and list every problem; if there are none, import it in one "
+        "transaction and report what was added, changed and removed. Exit status 1 if the "
+        "file is rejected.",
+    ).add_argument("file", metavar="FILE", help="the YAML file ('-' reads standard input)")
+    actions.add_parser(
+        "export",
+        help="write the current catalogue and safety information to FILE",
+        description="Write the visible catalogue and the safety information to FILE in the "
+        "import format.",
+    ).add_argument("file", metavar="FILE", help="where to write ('-' writes standard output)")
     return parser
 
 
@@ -81,6 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     if args.command == "check-settings":
         return _check_settings(settings)
+    if args.command == "resources":
+        return _resources(settings, args.action, args.file)
     if args.command == "start" and settings.telegram_bot_token is None:
         print(_NO_TOKEN_HELP)
         return 0
@@ -105,6 +134,85 @@ def _check_settings(settings: Settings) -> int:
         shown = "<set>" if "token" in name and value is not None else value
         print(f"{name.upper()}={shown}")
     return 0
+
+
+def _resources(settings: Settings, action: str, file: str) -> int:
+    """Import or export the catalogue file; print the report; return the exit status."""
+    from bot.services.catalogue import MAX_BYTES
+
+    if action == "export":
+        exported = asyncio.run(_catalogue(settings, None))
+        assert isinstance(exported, bytes)
+        if file == "-":
+            sys.stdout.write(exported.decode("utf-8"))
+        else:
+            Path(file).write_bytes(exported)
+            print(f"Exported the catalogue to {file}")
+        return 0
+    try:
+        data = _read_limited(file, MAX_BYTES + 1)
+    except OSError as error:
+        print(f"{file}: cannot read: {error.strerror or error}", file=sys.stderr)
+        return 1
+    report = asyncio.run(_catalogue(settings, data))
+    assert not isinstance(report, bytes)
+    if not report.ok:
+        print(f"{file}: rejected, nothing was changed. Problems:", file=sys.stderr)
+        for problem in report.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 1
+    print(f"Imported {file}:")
+    for line in _report_lines(report):
+        print(f"  {line}")
+    return 0
+
+
+async def _catalogue(settings: Settings, data: bytes | None) -> ImportReport | bytes:
+    """Open the database; import ``data``, or export when it is ``None``."""
+    from bot.clock import SystemClock
+    from bot.services.catalogue import CatalogueService
+    from bot.storage import Database
+
+    db = Database(settings.database_path)
+    await db.open()
+    try:
+        service = CatalogueService(db, SystemClock(), settings.default_locale)
+        if data is None:
+            return await service.export_yaml()
+        return await service.import_bytes(data)
+    finally:
+        await db.close()
+
+
+def _read_limited(file: str, limit: int) -> bytes:
+    """Read at most ``limit`` bytes of ``file`` (or standard input for '-')."""
+    if file == "-":
+        return sys.stdin.buffer.read(limit)
+    with Path(file).open("rb") as stream:
+        return stream.read(limit)
+
+
+def _report_lines(report: ImportReport) -> list[str]:
+    """Describe a successful import in plain English, one line per kind of change."""
+    if not report.changed:
+        return ["no changes"]
+    lines = []
+    for kind, added, changed, removed in (
+        ("categories", report.categories_added, report.categories_changed,
+         report.categories_removed),
+        ("resources", report.resources_added, report.resources_changed,
+         report.resources_removed),
+    ):  # fmt: skip
+        for verb, ids in (("added", added), ("changed", changed), ("removed (hidden)", removed)):
+            if ids:
+                lines.append(f"{kind} {verb}: {len(ids)} ({', '.join(ids)})")
+    if report.tags_changed:
+        lines.append("tags changed")
+    if report.reordered:
+        lines.append("order changed")
+    if report.safety_changed:
+        lines.append("safety information changed")
+    return lines
 
 
 def _run(settings: Settings) -> int:

@@ -7,7 +7,14 @@ import logging
 
 import httpx
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.error import (
+    BadRequest,
+    Forbidden,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
 
 from bot.clock import Clock
 from bot.services.outbox import OutgoingMessage
@@ -42,6 +49,17 @@ def _surely_not_sent(error: TimedOut) -> bool:
     return isinstance(cause, httpx.ConnectTimeout | httpx.PoolTimeout) or "Pool timeout" in str(
         error
     )
+
+
+async def _remove(bot: Bot, chat_id: int, message_id: int) -> None:
+    """Delete an earlier message, or at least its buttons; it may already be gone."""
+    try:
+        await bot.delete_message(chat_id, message_id)
+    except TelegramError:
+        try:
+            await bot.edit_message_reply_markup(chat_id, message_id, reply_markup=None)
+        except TelegramError:
+            _log.debug("could not remove message %s", message_id)
 
 
 class OutboxSender:
@@ -79,6 +97,8 @@ class OutboxSender:
     ) -> str:
         message = OutgoingMessage.from_json(payload)
         now = self._clock.now()
+        if message.replaces is not None:
+            await _remove(bot, chat_id, message.replaces)
         try:
             sent = await bot.send_message(
                 chat_id, message.text, reply_markup=keyboard(message.buttons)

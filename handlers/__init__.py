@@ -9,9 +9,20 @@ __all__ = ["register"]
 
 def register(application: BotApp) -> None:
     """Add every handler to ``application`` in order (catch-alls last)."""
-    from handlers import errors, invites, menu, onboarding, privacy, text
+    from handlers import (
+        checkin,
+        errors,
+        goals,
+        invites,
+        menu,
+        onboarding,
+        privacy,
+        progress,
+        reminders,
+        text,
+    )
 
-    for module in (onboarding, menu, invites, privacy):
+    for module in (onboarding, menu, invites, privacy, goals, checkin, reminders, progress):
         module.register(application)
     text.register(application)
     errors.register(application)

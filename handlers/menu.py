@@ -206,6 +206,8 @@ async def _store_timezone(update: Update, context: BotContext, actor: Actor, zon
         )
         return
     await context.services.people.clear_input(actor.person_id)
+    if actor.is_client:
+        await context.services.reminders.reschedule(actor.person_id)
     updated = await context.services.people.by_id(actor.person_id)
     assert updated is not None
     await show(update, context, t._("Time zone saved: {zone}.", zone=esc(zone)) + "\n\n"

@@ -19,17 +19,22 @@ class OutgoingMessage:
 
     text: str
     buttons: tuple[tuple[Button, ...], ...] = ()
+    replaces: int | None = None  # a message in the same chat to remove first
 
     def to_json(self) -> str:
         """Serialise for the outbox ``payload`` column."""
-        return json.dumps({"text": self.text, "buttons": [list(row) for row in self.buttons]})
+        data: dict[str, Any] = {"text": self.text, "buttons": [list(r) for r in self.buttons]}
+        if self.replaces is not None:
+            data["replaces"] = self.replaces
+        return json.dumps(data)
 
     @classmethod
     def from_json(cls, payload: str) -> OutgoingMessage:
         """Read back what :meth:`to_json` wrote."""
         data = json.loads(payload)
         rows = tuple(tuple((str(b[0]), str(b[1])) for b in row) for row in data.get("buttons", []))
-        return cls(text=str(data["text"]), buttons=rows)
+        replaces = data.get("replaces")
+        return cls(str(data["text"]), rows, None if replaces is None else int(replaces))
 
 
 async def enqueue(
@@ -51,7 +56,7 @@ async def enqueue(
     parts = split_message(message.text)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        row = OutgoingMessage(part, message.buttons if last else ())
+        row = OutgoingMessage(part, message.buttons if last else (), message.replaces)
         key = dedupe_key if dedupe_key is None or len(parts) == 1 else f"{dedupe_key}#{index}"
         await conn.execute(
             "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"

@@ -24,6 +24,26 @@ EXPORT_TABLES: list[tuple[str, str]] = [
         "SELECT c.consented_at, p.display_name AS practitioner FROM clients c"
         " JOIN people p ON p.id = c.practitioner_id WHERE c.person_id = ?",
     ),
+    (
+        "reminders",
+        "SELECT reminder_days, reminder_time, paused, paused_until, ask_wellbeing,"
+        " share_notes_default FROM clients WHERE person_id = ?",
+    ),
+    (
+        "goals",
+        "SELECT id, text, status, importance, confidence, created_at, achieved_at, archived_at"
+        " FROM goals WHERE client_id = ? ORDER BY id",
+    ),
+    (
+        "checkins",
+        "SELECT id, started_at, completed_at, wellbeing, note, note_shared FROM checkins"
+        " WHERE client_id = ? ORDER BY id",
+    ),
+    (
+        "ratings",
+        "SELECT r.checkin_id, r.goal_id, r.value, r.rated_at FROM ratings r"
+        " JOIN checkins c ON c.id = r.checkin_id WHERE c.client_id = ? ORDER BY r.rated_at",
+    ),
 ]
 
 # Statements run in order inside one transaction, each with the person id; children first.

@@ -1,0 +1,79 @@
+"""Progress charts as PNG (matplotlib, Agg backend: no display needed)."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from zoneinfo import ZoneInfo
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.dates as mdates  # noqa: E402 - the backend must be chosen first
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.ticker import FuncFormatter  # noqa: E402
+
+__all__ = ["ChartLabels", "Series", "progress_chart"]
+
+
+@dataclass(frozen=True)
+class Series:
+    """One goal's ratings over time."""
+
+    label: str
+    points: tuple[tuple[int, int], ...]  # (epoch seconds, 0-10)
+    achieved_at: int | None = None
+
+
+@dataclass(frozen=True)
+class ChartLabels:
+    """Translated words on the chart."""
+
+    title: str
+    y_axis: str
+    achieved: str
+    day: Callable[[datetime], str]  # formats a tick's date in the reader's locale
+
+
+def _short(text: str, limit: int = 40) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def progress_chart(series: list[Series], labels: ChartLabels, timezone: str) -> bytes:
+    """Draw each goal's ratings over time (achieved goals marked with a star); return PNG."""
+    zone = ZoneInfo(timezone)
+    figure, axes = plt.subplots(figsize=(8, 4.8), dpi=110)
+    try:
+        for item in series:
+            if not item.points:
+                continue
+            times = [datetime.fromtimestamp(t, UTC).astimezone(zone) for t, _ in item.points]
+            values = [v for _, v in item.points]
+            (line,) = axes.plot(times, values, marker="o", linewidth=2, label=_short(item.label))
+            if item.achieved_at is not None:
+                axes.plot(
+                    [times[-1]], [values[-1]], marker="*", markersize=18,
+                    color=line.get_color(), linestyle="none",
+                )  # fmt: skip
+                axes.annotate(labels.achieved, (times[-1], values[-1]),
+                              textcoords="offset points", xytext=(6, 8), fontsize=9)  # fmt: skip
+        axes.set_ylim(-0.5, 10.5)
+        axes.set_yticks(range(0, 11, 2))
+        axes.set_ylabel(labels.y_axis)
+        axes.set_title(labels.title)
+        axes.grid(alpha=0.3)
+        axes.xaxis.set_major_formatter(
+            FuncFormatter(lambda x, _pos: labels.day(mdates.num2date(x, tz=zone)))
+        )
+        axes.xaxis.set_major_locator(mdates.AutoDateLocator(tz=zone, maxticks=8))
+        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=9,
+                    frameon=False)  # fmt: skip
+        figure.tight_layout()
+        buffer = io.BytesIO()
+        figure.savefig(buffer, format="png")
+        return buffer.getvalue()
+    finally:
+        plt.close(figure)

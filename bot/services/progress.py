@@ -1,0 +1,62 @@
+"""A client's progress: each goal's ratings over time, and a plain-language summary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.services.goals import Goal, GoalService
+from bot.storage import Database
+
+__all__ = ["GoalProgress", "ProgressService"]
+
+
+@dataclass(frozen=True)
+class GoalProgress:
+    """One goal with its non-skipped ratings, oldest first."""
+
+    goal: Goal
+    points: tuple[tuple[int, int], ...]
+
+    @property
+    def first(self) -> int | None:
+        """The first rating."""
+        return self.points[0][1] if self.points else None
+
+    @property
+    def latest(self) -> int | None:
+        """The most recent rating."""
+        return self.points[-1][1] if self.points else None
+
+
+class ProgressService:
+    """Reads ratings for charts, summaries and digests."""
+
+    def __init__(self, db: Database, goals: GoalService) -> None:
+        self._db = db
+        self._goals = goals
+
+    async def goals(self, client_id: int, include_archived: bool = False) -> list[GoalProgress]:
+        """Every goal (active and achieved; archived if asked) with its ratings."""
+        rows = await self._db.fetchall(
+            "SELECT r.goal_id, c.started_at, r.value FROM ratings r"
+            " JOIN checkins c ON c.id = r.checkin_id"
+            " WHERE c.client_id = ? AND r.value IS NOT NULL ORDER BY c.started_at, c.id",
+            (client_id,),
+        )
+        by_goal: dict[int, list[tuple[int, int]]] = {}
+        for row in rows:
+            by_goal.setdefault(row["goal_id"], []).append((row["started_at"], row["value"]))
+        result = []
+        for goal in await self._goals.history(client_id):
+            if goal.status == "archived" and not include_archived:
+                continue
+            result.append(GoalProgress(goal, tuple(by_goal.get(goal.id, ()))))
+        return result
+
+    async def checkin_count(self, client_id: int) -> int:
+        """How many check-ins the client has finished."""
+        value = await self._db.fetchval(
+            "SELECT COUNT(*) FROM checkins WHERE client_id = ? AND completed_at IS NOT NULL",
+            (client_id,),
+        )
+        return int(value or 0)

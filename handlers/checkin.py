@@ -1,0 +1,242 @@
+"""/checkin: wellbeing, each goal 0-10, an optional note, sharing, a summary, corrections."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.app import BotApp, BotContext
+from bot.i18n import Translator
+from bot.services.checkins import Question, RatingLine
+from bot.services.people import Actor
+from bot.text import esc
+from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.goals import rating_rows
+
+__all__ = ["ask", "register", "start_checkin"]
+
+_ANSWER = re.compile(r"^ci:(\d+):(w|g\d+|n|s):(\d{1,2}|s)$")
+_FIX = re.compile(r"^ci:(\d+):(fix|fx(\d+)|c(\d+):(\d{1,2}))$")
+
+
+def _question_view(
+    t: Translator, question: Question, practitioner: str
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    checkin = question.checkin
+    assert checkin is not None
+    prefix = f"ci:{checkin.id}:{question.step}:"
+    if question.kind == "wellbeing":
+        text = t._("Overall, how have things been since last time?\n0 = really hard, 10 = really good")
+        return text, buttons(rating_rows(prefix, t))
+    if question.kind == "goal" and question.goal is not None:
+        text = t._("How is it going with <b>{goal}</b>?\n0 = not started, 10 = where you want to be",
+                   goal=esc(question.goal.text))  # fmt: skip
+        return text, buttons(rating_rows(prefix, t))
+    if question.kind == "note":
+        text = t._("Anything you'd like to add? What helped? What got in the way?\n"
+                   "Type a note, or tap Skip.")  # fmt: skip
+        return text, buttons([[(t._("Skip"), f"{prefix}s")]])
+    if question.kind == "share":
+        share, keep = t._("Share"), t._("Keep private")
+        if question.share_default:
+            share = "✓ " + share
+        else:
+            keep = "✓ " + keep
+        text = t._("Would you like to share this note with {practitioner}? Your ratings are "
+                   "shared either way, as agreed.", practitioner=esc(practitioner))  # fmt: skip
+        return text, buttons([[(share, f"{prefix}1"), (keep, f"{prefix}0")]])
+    return "", None
+
+
+def summary_text(
+    t: Translator, lines: list[RatingLine], wellbeing: int | None, note_state: str | None
+) -> str:
+    """The end-of-check-in summary: each rating, how it moved, and a word of recognition."""
+    out = [t._("<b>Thank you for checking in.</b> Here is what you shared:")]
+    if wellbeing is not None:
+        out.append(t._("Overall: {value}/10", value=wellbeing))
+    moved_up = False
+    for line in lines:
+        goal = esc(line.goal.text)
+        if line.value is None:
+            out.append(t._("• {goal}: skipped", goal=goal))
+            continue
+        change = line.change
+        if change is None:
+            out.append(t._("• {goal}: {value}/10", goal=goal, value=line.value))
+        elif change > 0:
+            moved_up = True
+            out.append(t._("• {goal}: {value}/10 (↑ {change} since last time)",
+                           goal=goal, value=line.value, change=change))  # fmt: skip
+        elif change < 0:
+            out.append(t._("• {goal}: {value}/10 (↓ {change} since last time)",
+                           goal=goal, value=line.value, change=-change))  # fmt: skip
+        else:
+            out.append(t._("• {goal}: {value}/10 (same as last time)", goal=goal, value=line.value))
+        if line.value == 10:
+            out.append(t._("  🎉 A 10: you're where you wanted to be with this!"))
+    if moved_up:
+        out.append("")
+        out.append(t._("🌱 Something moved forward. That took effort. Well done."))
+    if note_state == "shared":
+        out.append(t._("Your note was shared with your practitioner."))
+    elif note_state == "private":
+        out.append(t._("Your note is kept private."))
+    return "\n".join(out)
+
+
+async def _client(update: Update, context: BotContext) -> Actor | None:
+    actor = await actor_of(update, context)
+    if not actor.is_client or actor.person_id is None:
+        await answer(update)
+        t = context.t(actor)
+        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
+        return None
+    return actor
+
+
+async def _practitioner_name(context: BotContext, actor: Actor) -> str:
+    assert actor.practitioner_id is not None
+    practitioner = await context.services.people.by_id(actor.practitioner_id)
+    return practitioner.display_name if practitioner else ""
+
+
+async def ask(update: Update, context: BotContext, actor: Actor, question: Question) -> None:
+    """Send the next question of a check-in, or its summary when done."""
+    t = context.t(actor)
+    assert actor.person_id is not None
+    services = context.services
+    if question.kind == "no_goals":
+        await reply(update, context, t._("There is nothing to ask yet: you have no active goals and "
+                                         "the overall question is switched off. Add a goal in /goals, "
+                                         "or switch the overall question on in /settings."))  # fmt: skip
+        return
+    checkin = question.checkin
+    assert checkin is not None
+    if question.kind == "note":
+        await services.people.expect_input(actor.person_id, "note", checkin_id=checkin.id)
+    if question.kind == "done":
+        await services.people.clear_input(actor.person_id)
+        lines = await services.checkins.ratings(actor.person_id, checkin.id)
+        note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
+        text = summary_text(t, lines, checkin.wellbeing, note_state)
+        rated = any(line.value is not None for line in lines)
+        markup = buttons([[(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")]]) if rated else None
+        await reply(update, context, text, markup)
+        return
+    text, markup = _question_view(t, question, await _practitioner_name(context, actor))
+    await reply(update, context, text, markup)
+
+
+async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:
+    """Start (or continue) a check-in and ask its current question."""
+    assert actor.person_id is not None
+    question = await context.services.checkins.start(actor.person_id, source)
+    await ask(update, context, actor, question)
+
+
+async def checkin_command(update: Update, context: BotContext) -> None:
+    """Start a check-in, or continue the one in progress."""
+    actor = await _client(update, context)
+    if actor is not None:
+        await start_checkin(update, context, actor, "command")
+
+
+async def answer_button(update: Update, context: BotContext) -> None:
+    """Store a tapped answer, mark it on the question, and ask what comes next."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    assert actor.person_id is not None
+    t = context.t(actor)
+    match = _ANSWER.match(query.data)
+    assert match is not None
+    checkin_id, step, raw = int(match.group(1)), match.group(2), match.group(3)
+    value = None if raw == "s" else int(raw)
+    result = await context.services.checkins.answer(actor.person_id, checkin_id, step, value)
+    if result is None:
+        await answer(update, t._("This check-in is already finished."))
+        return
+    question, applied = result
+    await answer(update)
+    if not applied:  # a stale button: its question was answered already; ask the current one
+        await ask(update, context, actor, question)
+        return
+    chosen = t._("Skipped") if value is None else str(value)
+    if step == "s":
+        chosen = t._("Shared") if value else t._("Kept private")
+    message = query.message
+    original = getattr(message, "text_html", None) or ""
+    if original:
+        await show(update, context, f"{original}\n<i>→ {esc(chosen)}</i>")
+    await ask(update, context, actor, question)
+
+
+@expects("note")
+async def typed_note(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Store the check-in note the client typed, then ask about sharing."""
+    assert actor.person_id is not None and actor.pending_input is not None
+    checkin_id = int(actor.pending_input["checkin_id"])
+    question = await context.services.checkins.add_note(actor.person_id, checkin_id, text)
+    if question is None:  # the check-in ended meanwhile; keep the words as a new check-in note
+        await context.services.people.clear_input(actor.person_id)
+        t = context.t(actor)
+        await reply(update, context, t._("That check-in had already finished. Start a new one with "
+                                         "/checkin whenever you like."))  # fmt: skip
+        return
+    await ask(update, context, actor, question)
+
+
+async def fix_button(update: Update, context: BotContext) -> None:
+    """Correct a rating of the latest check-in within 24 hours."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    assert actor.person_id is not None
+    t = context.t(actor)
+    await answer(update)
+    match = _FIX.match(query.data)
+    assert match is not None
+    checkin_id = int(match.group(1))
+    services = context.services
+    if not await services.checkins.can_correct(actor.person_id, checkin_id):
+        await reply(update, context, t._("Ratings can be changed for 24 hours after a check-in, and "
+                                         "only for the latest one. This one can no longer be "
+                                         "changed."))  # fmt: skip
+        return
+    lines = await services.checkins.ratings(actor.person_id, checkin_id)
+    if match.group(2) == "fix":
+        rows = [[(line.goal.text[:40], f"ci:{checkin_id}:fx{line.goal.id}")] for line in lines]
+        await reply(update, context, t._("Which rating would you like to change?"), buttons(rows))
+        return
+    if match.group(3) is not None:
+        goal_id = int(match.group(3))
+        goal = next((line.goal for line in lines if line.goal.id == goal_id), None)
+        if goal is None:
+            return
+        rows = rating_rows(f"ci:{checkin_id}:c{goal_id}:", t)[:2]
+        await show(update, context, t._("New rating for <b>{goal}</b>:", goal=esc(goal.text)),
+                   buttons(rows))  # fmt: skip
+        return
+    goal_id, value = int(match.group(4)), int(match.group(5))
+    if await services.checkins.correct(actor.person_id, checkin_id, goal_id, value):
+        checkin = await services.checkins.get(actor.person_id, checkin_id)
+        assert checkin is not None
+        lines = await services.checkins.ratings(actor.person_id, checkin_id)
+        note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
+        await show(update, context, t._("Changed.") + "\n\n"
+                   + summary_text(t, lines, checkin.wellbeing, note_state),
+                   buttons([[(t._("✏️ Change a rating"), f"ci:{checkin_id}:fix")]]))  # fmt: skip
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("checkin", checkin_command))
+    application.add_handler(CallbackQueryHandler(answer_button, pattern=_ANSWER))
+    application.add_handler(CallbackQueryHandler(fix_button, pattern=_FIX))

@@ -1,0 +1,282 @@
+"""/goals: the client's own goals — add, reword, achieve, archive — and the MI rulers."""
+
+from __future__ import annotations
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.app import BotApp, BotContext
+from bot.i18n import Translator
+from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
+from bot.services.people import Actor
+from bot.text import esc, shorten
+from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.onboarding import AFTER_CONSENT
+
+__all__ = ["rating_rows", "register"]
+
+
+def rating_rows(prefix: str, t: Translator) -> list[list[tuple[str, str]]]:
+    """0-10 buttons in two rows plus Skip; each carries ``prefix`` + value."""
+    return [
+        [(str(v), f"{prefix}{v}") for v in range(0, 6)],
+        [(str(v), f"{prefix}{v}") for v in range(6, 11)],
+        [(t._("Skip"), f"{prefix}s")],
+    ]
+
+
+def problem_text(t: Translator, problem: GoalProblem, max_active: int) -> str:
+    """Explain kindly why a goal could not be saved."""
+    if problem is GoalProblem.TOO_LONG:
+        return t._(
+            "That's a little long for a goal: please keep it to {limit} characters. Nothing was "
+            "changed, so feel free to try a shorter version.",
+            limit=MAX_GOAL_LENGTH,
+        )
+    if problem is GoalProblem.TOO_MANY:
+        return t.n_(
+            "You already have {count} active goal, the most at once. You could mark it "
+            "achieved or archive it first, in /goals.",
+            "You already have {count} active goals, the most at once. You could mark one "
+            "achieved or archive one first, in /goals.",
+            max_active,
+        )
+    if problem is GoalProblem.NOT_FOUND:
+        return t._("I couldn't find that goal any more. Send /goals to see your current goals.")
+    return t._("A goal needs at least one word. Please write it in your own words.")
+
+
+def _list_view(t: Translator, goals: list[Goal]) -> tuple[str, InlineKeyboardMarkup]:
+    if goals:
+        lines = [t._("<b>Your goals</b>")]
+        lines += [f"{n}. {esc(goal.text)}" for n, goal in enumerate(goals, 1)]
+        lines += ["", t._("Tap a goal to reword it, mark it achieved or archive it.")]
+        text = "\n".join(lines)
+    else:
+        text = t._(
+            "You have no active goals right now. Goals here are yours, in your own words; add "
+            "one whenever you like."
+        )
+    rows = [[(f"{n}. {shorten(goal.text, 40)}", f"g:{goal.id}")] for n, goal in enumerate(goals, 1)]
+    rows.append([(t._("➕ Add a goal"), "g:add")])
+    rows.append([(t._("📜 Achieved and archived"), "g:hist")])
+    return text, buttons(rows)
+
+
+async def _client(update: Update, context: BotContext) -> tuple[Actor, Translator] | None:
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    if not actor.is_client or actor.person_id is None:
+        await answer(update)
+        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
+        return None
+    return actor, t
+
+
+async def goals_command(update: Update, context: BotContext) -> None:
+    """List the client's active goals with what they can do."""
+    found = await _client(update, context)
+    if found is None:
+        return
+    actor, t = found
+    assert actor.person_id is not None
+    text, markup = _list_view(t, await context.services.goals.active(actor.person_id))
+    await reply(update, context, text, markup)
+
+
+async def goal_button(update: Update, context: BotContext) -> None:
+    """Handle every /goals button; the goal must be the presser's own."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    found = await _client(update, context)
+    if found is None:
+        return
+    actor, t = found
+    client_id = actor.person_id
+    assert client_id is not None
+    await answer(update)
+    services = context.services
+    parts = query.data.split(":")
+    action = parts[1]
+    if action == "list":
+        text, markup = _list_view(t, await services.goals.active(client_id))
+        await show(update, context, text, markup)
+    elif action == "add":
+        if len(await services.goals.active(client_id)) >= services.goals.max_active:
+            await show(update, context, problem_text(t, GoalProblem.TOO_MANY, services.goals.max_active))
+            return
+        await services.people.expect_input(client_id, "goal_new")
+        await show(update, context, t._("What would you like to work on? Write your goal in your "
+                                        "own words (up to {limit} characters).",
+                                        limit=MAX_GOAL_LENGTH),
+                   buttons([[(t._("Cancel"), "g:cancel")]]))  # fmt: skip
+    elif action == "cancel":
+        await services.people.clear_input(client_id)
+        await show(update, context, t._("Okay. You can add goals any time with /goals."))
+    elif action == "hist":
+        await show(update, context, _history_text(t, actor, await services.goals.history(client_id)),
+                   buttons([[(t._("⬅️ Back"), "g:list")]]))  # fmt: skip
+    else:
+        await _goal_action(update, context, actor, t, int(action), parts[2:])
+
+
+async def _goal_action(
+    update: Update, context: BotContext, actor: Actor, t: Translator, goal_id: int, rest: list[str]
+) -> None:
+    services = context.services
+    client_id = actor.person_id
+    assert client_id is not None
+    goal = await services.goals.get(client_id, goal_id)
+    if goal is None:
+        await show(update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active))
+        return
+    if not rest:
+        await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
+    elif rest[0] == "rw" and goal.status == "active":
+        await services.people.expect_input(client_id, "goal_reword", goal_id=goal.id)
+        await show(update, context, t._("How would you like to put it now? Write the new wording "
+                                        "for:\n<b>{goal}</b>", goal=esc(goal.text)),
+                   buttons([[(t._("Cancel"), "g:cancel")]]))  # fmt: skip
+    elif rest[0] == "ach" and goal.status == "active":
+        await services.goals.set_status(client_id, goal.id, "achieved")
+        await show(update, context, t._(
+            "🎉 Wonderful: “{goal}” is achieved! That is real progress, worth celebrating. "
+            "Your practitioner will see it in their next digest.", goal=esc(goal.text)))  # fmt: skip
+    elif rest[0] == "arc" and goal.status == "active":
+        await services.goals.set_status(client_id, goal.id, "archived")
+        await show(update, context, t._("Archived “{goal}”. It stays in your history, and you can "
+                                        "add new goals any time.", goal=esc(goal.text)))  # fmt: skip
+    elif rest[0] in ("imp", "conf") and len(rest) == 2:
+        value = None if rest[1] == "s" else int(rest[1])
+        ruler = "importance" if rest[0] == "imp" else "confidence"
+        await services.goals.set_ruler(client_id, goal.id, ruler, value)
+        if ruler == "importance":
+            await show(update, context, _ruler_question(t, goal, "conf"),
+                       buttons(rating_rows(f"g:{goal.id}:conf:", t)))  # fmt: skip
+        else:
+            await _goal_saved(update, context, actor, t)
+    else:
+        await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
+
+
+def _goal_text(t: Translator, goal: Goal) -> str:
+    lines = [f"<b>{esc(goal.text)}</b>"]
+    if goal.importance is not None:
+        lines.append(t._("Importance: {value}/10", value=goal.importance))
+    if goal.confidence is not None:
+        lines.append(t._("Confidence: {value}/10", value=goal.confidence))
+    return "\n".join(lines)
+
+
+def _goal_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
+    rows = []
+    if goal.status == "active":
+        rows.append([(t._("✏️ Reword"), f"g:{goal.id}:rw")])
+        rows.append([(t._("🏆 Achieved!"), f"g:{goal.id}:ach"), (t._("🗄 Archive"), f"g:{goal.id}:arc")])
+    rows.append([(t._("⬅️ Back"), "g:list")])
+    return buttons(rows)
+
+
+def _history_text(t: Translator, actor: Actor, goals: list[Goal]) -> str:
+    done = [goal for goal in goals if goal.status != "active"]
+    if not done:
+        return t._("No achieved or archived goals yet.")
+    lines = [t._("<b>Achieved and archived</b>")]
+    for goal in done:
+        if goal.status == "achieved" and goal.achieved_at is not None:
+            when = t.date(goal.achieved_at, actor.timezone)
+            lines.append(t._("🏆 {goal} (achieved {date})", goal=esc(goal.text), date=when))
+        else:
+            lines.append(t._("🗄 {goal} (archived)", goal=esc(goal.text)))
+    return "\n".join(lines)
+
+
+def _ruler_question(t: Translator, goal: Goal, which: str) -> str:
+    if which == "imp":
+        return t._("How important is “{goal}” to you? 0 = not at all, 10 = extremely. "
+                   "You can skip this.", goal=esc(goal.text))  # fmt: skip
+    return t._("How confident are you that you can make progress with it? 0 = not at all, "
+               "10 = completely. You can skip this too.")  # fmt: skip
+
+
+async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Translator) -> None:
+    """Close the add-goal flow; offer reminders the first time."""
+    assert actor.person_id is not None
+    text = t._("All set. 🌱 You'll find your goals in /goals, and /checkin whenever you want.")
+    settings = await context.services.reminders.settings(actor.person_id)
+    if not settings.days and not settings.paused:
+        text += "\n\n" + t._("Would you like reminders to check in? You choose the days and time.")
+        markup = buttons([[(t._("⏰ Choose days and time"), "set:rem")],
+                          [(t._("Only when I choose"), "rem:none")]])  # fmt: skip
+        await show(update, context, text, markup)
+        return
+    await show(update, context, text)
+
+
+@expects("goal_new")
+async def typed_goal(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Save a new goal in the client's words, then offer the MI rulers."""
+    t = context.t(actor)
+    services = context.services
+    assert actor.person_id is not None
+    result = await services.goals.add(actor.person_id, text)
+    if isinstance(result, GoalProblem):
+        if result is GoalProblem.TOO_MANY:
+            await services.people.clear_input(actor.person_id)
+        await reply(update, context, problem_text(t, result, services.goals.max_active))
+        return
+    await services.people.clear_input(actor.person_id)
+    await reply(
+        update,
+        context,
+        t._("Saved your goal:\n<b>{goal}</b>", goal=esc(result.text)) + "\n\n"
+        + _ruler_question(t, result, "imp"),
+        buttons(rating_rows(f"g:{result.id}:imp:", t)),
+    )  # fmt: skip
+
+
+@expects("goal_reword")
+async def typed_reword(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Save the new wording of a goal."""
+    t = context.t(actor)
+    services = context.services
+    assert actor.person_id is not None and actor.pending_input is not None
+    result = await services.goals.reword(actor.person_id, int(actor.pending_input["goal_id"]), text)
+    if isinstance(result, GoalProblem):
+        if result is GoalProblem.NOT_FOUND:
+            await services.people.clear_input(actor.person_id)
+        await reply(update, context, problem_text(t, result, services.goals.max_active))
+        return
+    await services.people.clear_input(actor.person_id)
+    await reply(update, context, t._("Updated. Your goal now reads:\n<b>{goal}</b>",
+                                     goal=esc(result.text)))  # fmt: skip
+
+
+async def invite_first_goal(update: Update, context: BotContext, actor: Actor) -> None:
+    """Right after consent, invite the client to write a first goal (skippable)."""
+    t = context.t(actor)
+    assert actor.person_id is not None
+    await context.services.people.expect_input(actor.person_id, "goal_new")
+    await reply(
+        update,
+        context,
+        t._(
+            "Is there something you'd like to work on between sessions? If so, write it as a "
+            "goal, in your own words. You can also skip this and add goals later with /goals."
+        ),
+        buttons([[(t._("Skip for now"), "g:cancel")]]),
+    )
+
+
+AFTER_CONSENT.append(invite_first_goal)
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("goals", goals_command))
+    application.add_handler(
+        CallbackQueryHandler(
+            goal_button,
+            pattern=r"^g:(list|add|cancel|hist|\d+(:(rw|ach|arc|(imp|conf):(\d{1,2}|s)))?)$",
+        )
+    )

@@ -1,0 +1,89 @@
+"""/progress: the client's chart and a text summary that doubles as its description."""
+
+from __future__ import annotations
+
+import asyncio
+import io
+
+from telegram import InputFile, Update
+from telegram.ext import CommandHandler
+
+from bot.app import BotApp, BotContext
+from bot.charts import ChartLabels, Series, progress_chart
+from bot.i18n import Translator
+from bot.services.people import Actor
+from bot.services.progress import GoalProgress
+from bot.text import esc
+from handlers.common import actor_of, reply
+
+__all__ = ["progress_summary", "register"]
+
+
+def _change(t: Translator, first: int, latest: int) -> str:
+    if latest > first:
+        return t._("↑ {change}", change=latest - first)
+    if latest < first:
+        return t._("↓ {change}", change=first - latest)
+    return t._("no change")
+
+
+def progress_summary(t: Translator, actor: Actor, goals: list[GoalProgress], checkins: int) -> str:
+    """Describe each goal's first and latest rating, the change, and goals achieved."""
+    lines = [t._("<b>Your progress</b>"), t.n_("{count} check-in so far.", "{count} check-ins so far.", checkins), ""]
+    achieved = 0
+    for item in goals:
+        goal = esc(item.goal.text)
+        if item.goal.status == "achieved" and item.goal.achieved_at is not None:
+            achieved += 1
+            goal = t._("🏆 {goal} (achieved {date})", goal=goal,
+                       date=t.date(item.goal.achieved_at, actor.timezone))  # fmt: skip
+        if item.first is None or item.latest is None:
+            lines.append(t._("• {goal}: no ratings yet", goal=goal))
+        elif len(item.points) == 1:
+            lines.append(t._("• {goal}: {value}/10 (one rating so far)", goal=goal, value=item.first))
+        else:
+            lines.append(t._("• {goal}: first {first}/10, latest {latest}/10 ({change})",
+                             goal=goal, first=item.first, latest=item.latest,
+                             change=_change(t, item.first, item.latest)))  # fmt: skip
+    lines.append("")
+    lines.append(t.n_("Goals achieved: {count}", "Goals achieved: {count}", achieved))
+    return "\n".join(lines)
+
+
+async def progress_command(update: Update, context: BotContext) -> None:
+    """Send the client's chart and summary, or a kind word if there is nothing yet."""
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    if not actor.is_client or actor.person_id is None:
+        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
+        return
+    services = context.services
+    goals = await services.progress.goals(actor.person_id)
+    if not any(item.points for item in goals):
+        await reply(update, context, t._("There's nothing to chart yet. After your first check-in "
+                                         "(/checkin) your progress will appear here."))  # fmt: skip
+        return
+    summary = progress_summary(t, actor, goals, await services.progress.checkin_count(actor.person_id))
+    series = [
+        Series(item.goal.text, item.points, item.goal.achieved_at)
+        for item in goals
+        if item.points
+    ]
+    labels = ChartLabels(
+        title=t._("Your goals over time"),
+        y_axis=t._("0 = not started, 10 = where you want to be"),
+        achieved=t._("achieved"),
+        day=lambda moment: t.skeleton(int(moment.timestamp()), actor.timezone, "MMMd"),
+    )
+    png = await asyncio.to_thread(progress_chart, series, labels, actor.timezone)
+    chat = update.effective_chat
+    assert chat is not None
+    await context.bot.send_photo(
+        chat.id, InputFile(io.BytesIO(png), filename="progress.png"), caption=t._("Your goals over time")
+    )
+    await reply(update, context, summary)
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("progress", progress_command))

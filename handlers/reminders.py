@@ -1,0 +1,240 @@
+"""Reminder buttons, the client's schedule and check-in options in /settings, /pause, /resume."""
+
+from __future__ import annotations
+
+import re
+
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler
+
+from bot.app import BotApp, BotContext
+from bot.clock import days
+from bot.i18n import N_, Translator
+from bot.services.people import Actor
+from bot.services.reminders import ReminderSettings
+from handlers.checkin import start_checkin
+from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.menu import SETTINGS_SECTIONS
+
+__all__ = ["register", "schedule_text"]
+
+QUICK_TIMES = ("08:00", "12:00", "18:00", "20:00")
+_PAUSES: dict[str, int | None] = {"1d": days(1), "7d": days(7), "14d": days(14), "inf": None}
+
+SETTINGS_SECTIONS.append((N_("⏰ Reminders"), "set:rem", frozenset({"client"})))
+SETTINGS_SECTIONS.append((N_("⚙️ Check-in options"), "opt:menu", frozenset({"client"})))
+
+
+def schedule_text(t: Translator, settings: ReminderSettings) -> str:
+    """Describe the client's reminder schedule."""
+    lines = [t._("<b>Reminders</b>")]
+    if not settings.days:
+        lines.append(t._("Only when you choose: I won't send reminders."))
+    else:
+        names = ", ".join(t.weekday_name(day) for day in sorted(settings.days))
+        lines.append(t._("Days: {days}", days=names))
+        lines.append(t._("Time: {time} ({zone})", time=settings.at, zone=settings.timezone))
+    if settings.paused:
+        if settings.paused_until is None:
+            lines.append(t._("⏸ Paused until you resume (/resume)."))
+        else:
+            when = t.datetime(settings.paused_until, settings.timezone, "short")
+            lines.append(t._("⏸ Paused until {when}.", when=when))
+    if settings.next_prompt_at is not None:
+        when = t.datetime(settings.next_prompt_at, settings.timezone, "full")
+        lines.append(t._("Next reminder: {when}", when=when))
+    return "\n".join(lines)
+
+
+def _schedule_markup(t: Translator, settings: ReminderSettings) -> InlineKeyboardMarkup:
+    day_row = [
+        (("✓" if day in settings.days else "") + t.weekday_name(day, "short"), f"rd:{day}")
+        for day in range(7)
+    ]
+    times = [(("✓" if at == settings.at else "") + at, f"rt:{at}") for at in QUICK_TIMES]
+    return buttons(
+        [
+            day_row[:4],
+            day_row[4:],
+            [(t._("Every day"), "rd:all"), (t._("Only when I choose"), "rd:none")],
+            times,
+            [(t._("⌨️ Other time"), "rt:type")],
+        ]
+    )
+
+
+async def _client(update: Update, context: BotContext) -> Actor | None:
+    actor = await actor_of(update, context)
+    await answer(update)
+    if not actor.is_client or actor.person_id is None:
+        t = context.t(actor)
+        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
+        return None
+    return actor
+
+
+async def schedule_button(update: Update, context: BotContext) -> None:
+    """Show or change the reminder days and time."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    client_id = actor.person_id
+    assert client_id is not None
+    t = context.t(actor)
+    reminders = context.services.reminders
+    settings = await reminders.settings(client_id)
+    data = query.data
+    if data.startswith("rd:"):
+        choice = data[3:]
+        if choice == "all":
+            chosen = frozenset(range(7))
+        elif choice == "none":
+            chosen = frozenset()
+        else:
+            chosen = settings.days ^ {int(choice)}
+        settings = await reminders.set_days(client_id, chosen)
+    elif data == "rt:type":
+        await context.services.people.expect_input(client_id, "reminder_time")
+        await show(update, context, t._("Please type a time like <code>07:30</code> or "
+                                        "<code>19:00</code> (24-hour clock)."))  # fmt: skip
+        return
+    elif data.startswith("rt:"):
+        settings = await reminders.set_time(client_id, data[3:]) or settings
+    await show(update, context, schedule_text(t, settings), _schedule_markup(t, settings))
+
+
+@expects("reminder_time")
+async def typed_time(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Store a typed reminder time, or explain the format."""
+    t = context.t(actor)
+    assert actor.person_id is not None
+    settings = await context.services.reminders.set_time(actor.person_id, text)
+    if settings is None:
+        await reply(update, context, t._("I couldn't read that as a time. Please write it like "
+                                         "<code>07:30</code> or <code>19:00</code>."))  # fmt: skip
+        return
+    await context.services.people.clear_input(actor.person_id)
+    await reply(update, context, schedule_text(t, settings), _schedule_markup(t, settings))
+
+
+def _options_view(t: Translator, settings: ReminderSettings) -> tuple[str, InlineKeyboardMarkup]:
+    on, off = t._("on"), t._("off")
+    text = "\n".join(
+        [
+            t._("<b>Check-in options</b>"),
+            t._("Ask how things are overall: {state}",
+                state=on if settings.ask_wellbeing else off),
+            t._("Share notes with my practitioner by default: {state}",
+                state=on if settings.share_notes_default else off),
+        ]
+    )  # fmt: skip
+    markup = buttons(
+        [
+            [(t._("Switch the overall question"), "opt:wb")],
+            [(t._("Switch note sharing default"), "opt:share")],
+        ]
+    )
+    return text, markup
+
+
+async def options_button(update: Update, context: BotContext) -> None:
+    """Show or switch the check-in options."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    client_id = actor.person_id
+    assert client_id is not None
+    reminders = context.services.reminders
+    settings = await reminders.settings(client_id)
+    if query.data == "opt:wb":
+        await reminders.set_option(client_id, "ask_wellbeing", not settings.ask_wellbeing)
+    elif query.data == "opt:share":
+        await reminders.set_option(client_id, "share_notes_default", not settings.share_notes_default)
+    text, markup = _options_view(context.t(actor), await reminders.settings(client_id))
+    await show(update, context, text, markup)
+
+
+async def reminder_button(update: Update, context: BotContext) -> None:
+    """Handle a reminder's "Check in now", "Later" and "Not today"."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    client_id = actor.person_id
+    assert client_id is not None
+    t = context.t(actor)
+    reminders = context.services.reminders
+    action = query.data[4:]
+    if action == "go":
+        await show(update, context, t._("🌿 Let's check in."))
+        await start_checkin(update, context, actor, "reminder")
+    elif action == "later":
+        when = await reminders.snooze(client_id)
+        await show(update, context, t._("Okay, I'll ask again around {time}.",
+                                        time=t.time(when, actor.timezone)))  # fmt: skip
+    elif action == "skip":
+        await reminders.not_today(client_id)
+        await show(update, context, t._("No problem. Take care, and talk soon."))
+    elif action == "none":
+        await show(update, context, t._("Okay: no reminders. Check in with /checkin whenever you "
+                                        "like; /settings changes this any time."))  # fmt: skip
+
+
+async def pause_command(update: Update, context: BotContext) -> None:
+    """Offer pause lengths."""
+    actor = await _client(update, context)
+    if actor is None:
+        return
+    t = context.t(actor)
+    await reply(
+        update,
+        context,
+        t._("Take a break from reminders for how long?"),
+        buttons(
+            [
+                [(t._("1 day"), "pa:1d"), (t._("1 week"), "pa:7d"), (t._("2 weeks"), "pa:14d")],
+                [(t._("Until I resume"), "pa:inf")],
+            ]
+        ),
+    )
+
+
+async def pause_button(update: Update, context: BotContext) -> None:
+    """Pause reminders for the chosen time."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await _client(update, context)
+    if actor is None or actor.person_id is None:
+        return
+    t = context.t(actor)
+    key = query.data[3:]
+    settings = await context.services.reminders.pause(actor.person_id, _PAUSES[key])
+    text = t._("Paused. You can still check in whenever you like, and /resume ends the pause.")
+    await show(update, context, text + "\n\n" + schedule_text(t, settings))
+
+
+async def resume_command(update: Update, context: BotContext) -> None:
+    """End a pause."""
+    actor = await _client(update, context)
+    if actor is None or actor.person_id is None:
+        return
+    t = context.t(actor)
+    settings = await context.services.reminders.resume(actor.person_id)
+    await reply(update, context, t._("Welcome back. Reminders are on again.") + "\n\n"
+                + schedule_text(t, settings))  # fmt: skip
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("pause", pause_command))
+    application.add_handler(CommandHandler("resume", resume_command))
+    application.add_handler(CallbackQueryHandler(schedule_button, pattern=re.compile(
+        r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01]\d|2[0-3]):[0-5]\d))$")))  # fmt: skip
+    application.add_handler(CallbackQueryHandler(options_button, pattern=r"^opt:(menu|wb|share)$"))
+    application.add_handler(CallbackQueryHandler(reminder_button, pattern=r"^rem:(go|later|skip|none)$"))
+    application.add_handler(CallbackQueryHandler(pause_button, pattern=r"^pa:(1d|7d|14d|inf)$"))
