@@ -6,15 +6,16 @@ import io
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import Any
 from zoneinfo import ZoneInfo
 
 import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.dates as mdates  # noqa: E402 - the backend must be chosen first
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.ticker import FuncFormatter  # noqa: E402
+import matplotlib.dates as mdates
+import matplotlib.pyplot as plt
+from matplotlib.ticker import FuncFormatter
 
 __all__ = ["ChartLabels", "Series", "progress_chart"]
 
@@ -38,6 +39,11 @@ class ChartLabels:
     day: Callable[[datetime], str]  # formats a tick's date in the reader's locale
 
 
+def _to_date(value: float, zone: ZoneInfo) -> datetime:
+    moment: datetime = mdates.num2date(value, tz=zone)  # type: ignore[no-untyped-call]
+    return moment
+
+
 def _short(text: str, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -50,7 +56,7 @@ def progress_chart(series: list[Series], labels: ChartLabels, timezone: str) -> 
         for item in series:
             if not item.points:
                 continue
-            times = [datetime.fromtimestamp(t, UTC).astimezone(zone) for t, _ in item.points]
+            times: Any = [datetime.fromtimestamp(t, UTC).astimezone(zone) for t, _ in item.points]
             values = [v for _, v in item.points]
             (line,) = axes.plot(times, values, marker="o", linewidth=2, label=_short(item.label))
             if item.achieved_at is not None:
@@ -65,12 +71,13 @@ def progress_chart(series: list[Series], labels: ChartLabels, timezone: str) -> 
         axes.set_ylabel(labels.y_axis)
         axes.set_title(labels.title)
         axes.grid(alpha=0.3)
-        axes.xaxis.set_major_formatter(
-            FuncFormatter(lambda x, _pos: labels.day(mdates.num2date(x, tz=zone)))
+        axes.xaxis.set_major_formatter(FuncFormatter(lambda x, _pos: labels.day(_to_date(x, zone))))
+        axes.xaxis.set_major_locator(
+            mdates.AutoDateLocator(tz=zone, maxticks=8)  # type: ignore[no-untyped-call]
         )
-        axes.xaxis.set_major_locator(mdates.AutoDateLocator(tz=zone, maxticks=8))
-        axes.legend(loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=9,
-                    frameon=False)  # fmt: skip
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=2, fontsize=9, frameon=False
+        )
         figure.tight_layout()
         buffer = io.BytesIO()
         figure.savefig(buffer, format="png")

@@ -84,8 +84,9 @@ class OutboxSender:
             for row in rows:
                 if row["chat_id"] in blocked:
                     continue
-                outcome = await self._send_one(bot, row["id"], row["chat_id"], row["kind"],
-                                               row["payload"], row["attempts"])  # fmt: skip
+                outcome = await self._send_one(
+                    bot, row["id"], row["chat_id"], row["kind"], row["payload"], row["attempts"]
+                )
                 if outcome == "sent":
                     delivered += 1
                 elif outcome == "blocked":

@@ -28,15 +28,21 @@ def _question_view(
     assert checkin is not None
     prefix = f"ci:{checkin.id}:{question.step}:"
     if question.kind == "wellbeing":
-        text = t._("Overall, how have things been since last time?\n0 = really hard, 10 = really good")
+        text = t._(
+            "Overall, how have things been since last time?\n0 = really hard, 10 = really good"
+        )
         return text, buttons(rating_rows(prefix, t))
     if question.kind == "goal" and question.goal is not None:
-        text = t._("How is it going with <b>{goal}</b>?\n0 = not started, 10 = where you want to be",
-                   goal=esc(question.goal.text))  # fmt: skip
+        text = t._(
+            "How is it going with <b>{goal}</b>?\n0 = not started, 10 = where you want to be",
+            goal=esc(question.goal.text),
+        )
         return text, buttons(rating_rows(prefix, t))
     if question.kind == "note":
-        text = t._("Anything you'd like to add? What helped? What got in the way?\n"
-                   "Type a note, or tap Skip.")  # fmt: skip
+        text = t._(
+            "Anything you'd like to add? What helped? What got in the way?\n"
+            "Type a note, or tap Skip."
+        )
         return text, buttons([[(t._("Skip"), f"{prefix}s")]])
     if question.kind == "share":
         share, keep = t._("Share"), t._("Keep private")
@@ -44,8 +50,11 @@ def _question_view(
             share = "✓ " + share
         else:
             keep = "✓ " + keep
-        text = t._("Would you like to share this note with {practitioner}? Your ratings are "
-                   "shared either way, as agreed.", practitioner=esc(practitioner))  # fmt: skip
+        text = t._(
+            "Would you like to share this note with {practitioner}? Your ratings are "
+            "shared either way, as agreed.",
+            practitioner=esc(practitioner),
+        )
         return text, buttons([[(share, f"{prefix}1"), (keep, f"{prefix}0")]])
     return "", None
 
@@ -68,11 +77,23 @@ def summary_text(
             out.append(t._("• {goal}: {value}/10", goal=goal, value=line.value))
         elif change > 0:
             moved_up = True
-            out.append(t._("• {goal}: {value}/10 (↑ {change} since last time)",
-                           goal=goal, value=line.value, change=change))  # fmt: skip
+            out.append(
+                t._(
+                    "• {goal}: {value}/10 (↑ {change} since last time)",
+                    goal=goal,
+                    value=line.value,
+                    change=change,
+                )
+            )
         elif change < 0:
-            out.append(t._("• {goal}: {value}/10 (↓ {change} since last time)",
-                           goal=goal, value=line.value, change=-change))  # fmt: skip
+            out.append(
+                t._(
+                    "• {goal}: {value}/10 (↓ {change} since last time)",
+                    goal=goal,
+                    value=line.value,
+                    change=-change,
+                )
+            )
         else:
             out.append(t._("• {goal}: {value}/10 (same as last time)", goal=goal, value=line.value))
         if line.value == 10:
@@ -109,9 +130,15 @@ async def ask(update: Update, context: BotContext, actor: Actor, question: Quest
     assert actor.person_id is not None
     services = context.services
     if question.kind == "no_goals":
-        await reply(update, context, t._("There is nothing to ask yet: you have no active goals and "
-                                         "the overall question is switched off. Add a goal in /goals, "
-                                         "or switch the overall question on in /settings."))  # fmt: skip
+        await reply(
+            update,
+            context,
+            t._(
+                "There is nothing to ask yet: you have no active goals and "
+                "the overall question is switched off. Add a goal in /goals, "
+                "or switch the overall question on in /settings."
+            ),
+        )
         return
     checkin = question.checkin
     assert checkin is not None
@@ -185,8 +212,14 @@ async def typed_note(update: Update, context: BotContext, actor: Actor, text: st
     if question is None:  # the check-in ended meanwhile; keep the words as a new check-in note
         await context.services.people.clear_input(actor.person_id)
         t = context.t(actor)
-        await reply(update, context, t._("That check-in had already finished. Start a new one with "
-                                         "/checkin whenever you like."))  # fmt: skip
+        await reply(
+            update,
+            context,
+            t._(
+                "That check-in had already finished. Start a new one with "
+                "/checkin whenever you like."
+            ),
+        )
         return
     await ask(update, context, actor, question)
 
@@ -206,9 +239,15 @@ async def fix_button(update: Update, context: BotContext) -> None:
     checkin_id = int(match.group(1))
     services = context.services
     if not await services.checkins.can_correct(actor.person_id, checkin_id):
-        await reply(update, context, t._("Ratings can be changed for 24 hours after a check-in, and "
-                                         "only for the latest one. This one can no longer be "
-                                         "changed."))  # fmt: skip
+        await reply(
+            update,
+            context,
+            t._(
+                "Ratings can be changed for 24 hours after a check-in, and "
+                "only for the latest one. This one can no longer be "
+                "changed."
+            ),
+        )
         return
     lines = await services.checkins.ratings(actor.person_id, checkin_id)
     if match.group(2) == "fix":
@@ -221,8 +260,12 @@ async def fix_button(update: Update, context: BotContext) -> None:
         if goal is None:
             return
         rows = rating_rows(f"ci:{checkin_id}:c{goal_id}:", t)[:2]
-        await show(update, context, t._("New rating for <b>{goal}</b>:", goal=esc(goal.text)),
-                   buttons(rows))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._("New rating for <b>{goal}</b>:", goal=esc(goal.text)),
+            buttons(rows),
+        )
         return
     goal_id, value = int(match.group(4)), int(match.group(5))
     if await services.checkins.correct(actor.person_id, checkin_id, goal_id, value):
@@ -230,9 +273,12 @@ async def fix_button(update: Update, context: BotContext) -> None:
         assert checkin is not None
         lines = await services.checkins.ratings(actor.person_id, checkin_id)
         note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
-        await show(update, context, t._("Changed.") + "\n\n"
-                   + summary_text(t, lines, checkin.wellbeing, note_state),
-                   buttons([[(t._("✏️ Change a rating"), f"ci:{checkin_id}:fix")]]))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._("Changed.") + "\n\n" + summary_text(t, lines, checkin.wellbeing, note_state),
+            buttons([[(t._("✏️ Change a rating"), f"ci:{checkin_id}:fix")]]),
+        )
 
 
 def register(application: BotApp) -> None:

@@ -103,19 +103,31 @@ async def goal_button(update: Update, context: BotContext) -> None:
         await show(update, context, text, markup)
     elif action == "add":
         if len(await services.goals.active(client_id)) >= services.goals.max_active:
-            await show(update, context, problem_text(t, GoalProblem.TOO_MANY, services.goals.max_active))
+            await show(
+                update, context, problem_text(t, GoalProblem.TOO_MANY, services.goals.max_active)
+            )
             return
         await services.people.expect_input(client_id, "goal_new")
-        await show(update, context, t._("What would you like to work on? Write your goal in your "
-                                        "own words (up to {limit} characters).",
-                                        limit=MAX_GOAL_LENGTH),
-                   buttons([[(t._("Cancel"), "g:cancel")]]))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "What would you like to work on? Write your goal in your "
+                "own words (up to {limit} characters).",
+                limit=MAX_GOAL_LENGTH,
+            ),
+            buttons([[(t._("Cancel"), "g:cancel")]]),
+        )
     elif action == "cancel":
         await services.people.clear_input(client_id)
         await show(update, context, t._("Okay. You can add goals any time with /goals."))
     elif action == "hist":
-        await show(update, context, _history_text(t, actor, await services.goals.history(client_id)),
-                   buttons([[(t._("⬅️ Back"), "g:list")]]))  # fmt: skip
+        await show(
+            update,
+            context,
+            _history_text(t, actor, await services.goals.history(client_id)),
+            buttons([[(t._("⬅️ Back"), "g:list")]]),
+        )
     else:
         await _goal_action(update, context, actor, t, int(action), parts[2:])
 
@@ -128,31 +140,55 @@ async def _goal_action(
     assert client_id is not None
     goal = await services.goals.get(client_id, goal_id)
     if goal is None:
-        await show(update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active))
+        await show(
+            update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active)
+        )
         return
     if not rest:
         await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
     elif rest[0] == "rw" and goal.status == "active":
         await services.people.expect_input(client_id, "goal_reword", goal_id=goal.id)
-        await show(update, context, t._("How would you like to put it now? Write the new wording "
-                                        "for:\n<b>{goal}</b>", goal=esc(goal.text)),
-                   buttons([[(t._("Cancel"), "g:cancel")]]))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "How would you like to put it now? Write the new wording for:\n<b>{goal}</b>",
+                goal=esc(goal.text),
+            ),
+            buttons([[(t._("Cancel"), "g:cancel")]]),
+        )
     elif rest[0] == "ach" and goal.status == "active":
         await services.goals.set_status(client_id, goal.id, "achieved")
-        await show(update, context, t._(
-            "🎉 Wonderful: “{goal}” is achieved! That is real progress, worth celebrating. "
-            "Your practitioner will see it in their next digest.", goal=esc(goal.text)))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "🎉 Wonderful: “{goal}” is achieved! That is real progress, worth celebrating. "
+                "Your practitioner will see it in their next digest.",
+                goal=esc(goal.text),
+            ),
+        )
     elif rest[0] == "arc" and goal.status == "active":
         await services.goals.set_status(client_id, goal.id, "archived")
-        await show(update, context, t._("Archived “{goal}”. It stays in your history, and you can "
-                                        "add new goals any time.", goal=esc(goal.text)))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "Archived “{goal}”. It stays in your history, and you can add new goals any time.",
+                goal=esc(goal.text),
+            ),
+        )
     elif rest[0] in ("imp", "conf") and len(rest) == 2:
         value = None if rest[1] == "s" else int(rest[1])
         ruler = "importance" if rest[0] == "imp" else "confidence"
         await services.goals.set_ruler(client_id, goal.id, ruler, value)
         if ruler == "importance":
-            await show(update, context, _ruler_question(t, goal, "conf"),
-                       buttons(rating_rows(f"g:{goal.id}:conf:", t)))  # fmt: skip
+            await show(
+                update,
+                context,
+                _ruler_question(t, goal, "conf"),
+                buttons(rating_rows(f"g:{goal.id}:conf:", t)),
+            )
         else:
             await _goal_saved(update, context, actor, t)
     else:
@@ -172,7 +208,9 @@ def _goal_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
     rows = []
     if goal.status == "active":
         rows.append([(t._("✏️ Reword"), f"g:{goal.id}:rw")])
-        rows.append([(t._("🏆 Achieved!"), f"g:{goal.id}:ach"), (t._("🗄 Archive"), f"g:{goal.id}:arc")])
+        rows.append(
+            [(t._("🏆 Achieved!"), f"g:{goal.id}:ach"), (t._("🗄 Archive"), f"g:{goal.id}:arc")]
+        )
     rows.append([(t._("⬅️ Back"), "g:list")])
     return buttons(rows)
 
@@ -193,10 +231,14 @@ def _history_text(t: Translator, actor: Actor, goals: list[Goal]) -> str:
 
 def _ruler_question(t: Translator, goal: Goal, which: str) -> str:
     if which == "imp":
-        return t._("How important is “{goal}” to you? 0 = not at all, 10 = extremely. "
-                   "You can skip this.", goal=esc(goal.text))  # fmt: skip
-    return t._("How confident are you that you can make progress with it? 0 = not at all, "
-               "10 = completely. You can skip this too.")  # fmt: skip
+        return t._(
+            "How important is “{goal}” to you? 0 = not at all, 10 = extremely. You can skip this.",
+            goal=esc(goal.text),
+        )
+    return t._(
+        "How confident are you that you can make progress with it? 0 = not at all, "
+        "10 = completely. You can skip this too."
+    )
 
 
 async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Translator) -> None:
@@ -206,8 +248,12 @@ async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Tran
     settings = await context.services.reminders.settings(actor.person_id)
     if not settings.days and not settings.paused:
         text += "\n\n" + t._("Would you like reminders to check in? You choose the days and time.")
-        markup = buttons([[(t._("⏰ Choose days and time"), "set:rem")],
-                          [(t._("Only when I choose"), "rem:none")]])  # fmt: skip
+        markup = buttons(
+            [
+                [(t._("⏰ Choose days and time"), "set:rem")],
+                [(t._("Only when I choose"), "rem:none")],
+            ]
+        )
         await show(update, context, text, markup)
         return
     await show(update, context, text)
@@ -229,10 +275,11 @@ async def typed_goal(update: Update, context: BotContext, actor: Actor, text: st
     await reply(
         update,
         context,
-        t._("Saved your goal:\n<b>{goal}</b>", goal=esc(result.text)) + "\n\n"
+        t._("Saved your goal:\n<b>{goal}</b>", goal=esc(result.text))
+        + "\n\n"
         + _ruler_question(t, result, "imp"),
         buttons(rating_rows(f"g:{result.id}:imp:", t)),
-    )  # fmt: skip
+    )
 
 
 @expects("goal_reword")
@@ -248,8 +295,9 @@ async def typed_reword(update: Update, context: BotContext, actor: Actor, text: 
         await reply(update, context, problem_text(t, result, services.goals.max_active))
         return
     await services.people.clear_input(actor.person_id)
-    await reply(update, context, t._("Updated. Your goal now reads:\n<b>{goal}</b>",
-                                     goal=esc(result.text)))  # fmt: skip
+    await reply(
+        update, context, t._("Updated. Your goal now reads:\n<b>{goal}</b>", goal=esc(result.text))
+    )
 
 
 async def invite_first_goal(update: Update, context: BotContext, actor: Actor) -> None:

@@ -103,8 +103,11 @@ async def choose_language(update: Update, context: BotContext) -> None:
     t = context.t(actor)
     await answer(update)
     await register_person_commands(context.bot, actor, t)
-    await show(update, context, t._("Done. I'll write to you in {language} from now on.",
-                                    language=t.language_name(code)))  # fmt: skip
+    await show(
+        update,
+        context,
+        t._("Done. I'll write to you in {language} from now on.", language=t.language_name(code)),
+    )
 
 
 def settings_text(t: Translator, actor: Actor, now: int) -> str:
@@ -155,11 +158,17 @@ async def settings_button(update: Update, context: BotContext) -> None:
         return
     action = query.data
     if action == "set:lang":
-        await show(update, context, t._("Which language would you like?"),
-                   buttons(_language_markup(context)))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._("Which language would you like?"),
+            buttons(_language_markup(context)),
+        )
     elif action == "set:tz":
-        rows = [[(zone, f"tz:{zone}") for zone in COMMON_TIMEZONES[i : i + 2]]
-                for i in range(0, len(COMMON_TIMEZONES), 2)]  # fmt: skip
+        rows = [
+            [(zone, f"tz:{zone}") for zone in COMMON_TIMEZONES[i : i + 2]]
+            for i in range(0, len(COMMON_TIMEZONES), 2)
+        ]
         rows.append([(t._("⌨️ Type another"), "set:tztype")])
         await show(update, context, t._("Which time zone are you in?"), buttons(rows))
     elif action == "set:tztype":
@@ -167,9 +176,11 @@ async def settings_button(update: Update, context: BotContext) -> None:
         await show(
             update,
             context,
-            t._("Please type your time zone as a name like <code>Europe/Berlin</code> or "
-                "<code>America/New_York</code>."),
-        )  # fmt: skip
+            t._(
+                "Please type your time zone as a name like <code>Europe/Berlin</code> or "
+                "<code>America/New_York</code>."
+            ),
+        )
 
 
 async def choose_timezone(update: Update, context: BotContext) -> None:
@@ -210,8 +221,13 @@ async def _store_timezone(update: Update, context: BotContext, actor: Actor, zon
         await context.services.reminders.reschedule(actor.person_id)
     updated = await context.services.people.by_id(actor.person_id)
     assert updated is not None
-    await show(update, context, t._("Time zone saved: {zone}.", zone=esc(zone)) + "\n\n"
-               + settings_text(t, updated, context.services.clock.now()))  # fmt: skip
+    await show(
+        update,
+        context,
+        t._("Time zone saved: {zone}.", zone=esc(zone))
+        + "\n\n"
+        + settings_text(t, updated, context.services.clock.now()),
+    )
 
 
 def register(application: BotApp) -> None:

@@ -110,9 +110,13 @@ async def start(update: Update, context: BotContext) -> None:
         await _become_practitioner(update, context, code, t)
         return
     markup = buttons(
-        [[(t._("✅ I agree"), f"consent:yes:{check.invite.id}"),
-          (t._("Not now"), f"consent:no:{check.invite.id}")]]
-    )  # fmt: skip
+        [
+            [
+                (t._("✅ I agree"), f"consent:yes:{check.invite.id}"),
+                (t._("Not now"), f"consent:no:{check.invite.id}"),
+            ]
+        ]
+    )
     await reply(update, context, consent_text(t, check.invite), markup)
 
 

@@ -29,22 +29,37 @@ def _change(t: Translator, first: int, latest: int) -> str:
 
 def progress_summary(t: Translator, actor: Actor, goals: list[GoalProgress], checkins: int) -> str:
     """Describe each goal's first and latest rating, the change, and goals achieved."""
-    lines = [t._("<b>Your progress</b>"), t.n_("{count} check-in so far.", "{count} check-ins so far.", checkins), ""]
+    lines = [
+        t._("<b>Your progress</b>"),
+        t.n_("{count} check-in so far.", "{count} check-ins so far.", checkins),
+        "",
+    ]
     achieved = 0
     for item in goals:
         goal = esc(item.goal.text)
         if item.goal.status == "achieved" and item.goal.achieved_at is not None:
             achieved += 1
-            goal = t._("🏆 {goal} (achieved {date})", goal=goal,
-                       date=t.date(item.goal.achieved_at, actor.timezone))  # fmt: skip
+            goal = t._(
+                "🏆 {goal} (achieved {date})",
+                goal=goal,
+                date=t.date(item.goal.achieved_at, actor.timezone),
+            )
         if item.first is None or item.latest is None:
             lines.append(t._("• {goal}: no ratings yet", goal=goal))
         elif len(item.points) == 1:
-            lines.append(t._("• {goal}: {value}/10 (one rating so far)", goal=goal, value=item.first))
+            lines.append(
+                t._("• {goal}: {value}/10 (one rating so far)", goal=goal, value=item.first)
+            )
         else:
-            lines.append(t._("• {goal}: first {first}/10, latest {latest}/10 ({change})",
-                             goal=goal, first=item.first, latest=item.latest,
-                             change=_change(t, item.first, item.latest)))  # fmt: skip
+            lines.append(
+                t._(
+                    "• {goal}: first {first}/10, latest {latest}/10 ({change})",
+                    goal=goal,
+                    first=item.first,
+                    latest=item.latest,
+                    change=_change(t, item.first, item.latest),
+                )
+            )
     lines.append("")
     lines.append(t.n_("Goals achieved: {count}", "Goals achieved: {count}", achieved))
     return "\n".join(lines)
@@ -60,14 +75,20 @@ async def progress_command(update: Update, context: BotContext) -> None:
     services = context.services
     goals = await services.progress.goals(actor.person_id)
     if not any(item.points for item in goals):
-        await reply(update, context, t._("There's nothing to chart yet. After your first check-in "
-                                         "(/checkin) your progress will appear here."))  # fmt: skip
+        await reply(
+            update,
+            context,
+            t._(
+                "There's nothing to chart yet. After your first check-in "
+                "(/checkin) your progress will appear here."
+            ),
+        )
         return
-    summary = progress_summary(t, actor, goals, await services.progress.checkin_count(actor.person_id))
+    summary = progress_summary(
+        t, actor, goals, await services.progress.checkin_count(actor.person_id)
+    )
     series = [
-        Series(item.goal.text, item.points, item.goal.achieved_at)
-        for item in goals
-        if item.points
+        Series(item.goal.text, item.points, item.goal.achieved_at) for item in goals if item.points
     ]
     labels = ChartLabels(
         title=t._("Your goals over time"),
@@ -79,7 +100,9 @@ async def progress_command(update: Update, context: BotContext) -> None:
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_photo(
-        chat.id, InputFile(io.BytesIO(png), filename="progress.png"), caption=t._("Your goals over time")
+        chat.id,
+        InputFile(io.BytesIO(png), filename="progress.png"),
+        caption=t._("Your goals over time"),
     )
     await reply(update, context, summary)
 

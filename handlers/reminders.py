@@ -48,7 +48,7 @@ def schedule_text(t: Translator, settings: ReminderSettings) -> str:
 
 def _schedule_markup(t: Translator, settings: ReminderSettings) -> InlineKeyboardMarkup:
     day_row = [
-        (("✓" if day in settings.days else "") + t.weekday_name(day, "short"), f"rd:{day}")
+        (("✓" if day in settings.days else "") + t.weekday_name(day), f"rd:{day}")
         for day in range(7)
     ]
     times = [(("✓" if at == settings.at else "") + at, f"rt:{at}") for at in QUICK_TIMES]
@@ -97,8 +97,13 @@ async def schedule_button(update: Update, context: BotContext) -> None:
         settings = await reminders.set_days(client_id, chosen)
     elif data == "rt:type":
         await context.services.people.expect_input(client_id, "reminder_time")
-        await show(update, context, t._("Please type a time like <code>07:30</code> or "
-                                        "<code>19:00</code> (24-hour clock)."))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "Please type a time like <code>07:30</code> or <code>19:00</code> (24-hour clock)."
+            ),
+        )
         return
     elif data.startswith("rt:"):
         settings = await reminders.set_time(client_id, data[3:]) or settings
@@ -112,8 +117,14 @@ async def typed_time(update: Update, context: BotContext, actor: Actor, text: st
     assert actor.person_id is not None
     settings = await context.services.reminders.set_time(actor.person_id, text)
     if settings is None:
-        await reply(update, context, t._("I couldn't read that as a time. Please write it like "
-                                         "<code>07:30</code> or <code>19:00</code>."))  # fmt: skip
+        await reply(
+            update,
+            context,
+            t._(
+                "I couldn't read that as a time. Please write it like "
+                "<code>07:30</code> or <code>19:00</code>."
+            ),
+        )
         return
     await context.services.people.clear_input(actor.person_id)
     await reply(update, context, schedule_text(t, settings), _schedule_markup(t, settings))
@@ -124,12 +135,13 @@ def _options_view(t: Translator, settings: ReminderSettings) -> tuple[str, Inlin
     text = "\n".join(
         [
             t._("<b>Check-in options</b>"),
-            t._("Ask how things are overall: {state}",
-                state=on if settings.ask_wellbeing else off),
-            t._("Share notes with my practitioner by default: {state}",
-                state=on if settings.share_notes_default else off),
+            t._("Ask how things are overall: {state}", state=on if settings.ask_wellbeing else off),
+            t._(
+                "Share notes with my practitioner by default: {state}",
+                state=on if settings.share_notes_default else off,
+            ),
         ]
-    )  # fmt: skip
+    )
     markup = buttons(
         [
             [(t._("Switch the overall question"), "opt:wb")],
@@ -153,7 +165,9 @@ async def options_button(update: Update, context: BotContext) -> None:
     if query.data == "opt:wb":
         await reminders.set_option(client_id, "ask_wellbeing", not settings.ask_wellbeing)
     elif query.data == "opt:share":
-        await reminders.set_option(client_id, "share_notes_default", not settings.share_notes_default)
+        await reminders.set_option(
+            client_id, "share_notes_default", not settings.share_notes_default
+        )
     text, markup = _options_view(context.t(actor), await reminders.settings(client_id))
     await show(update, context, text, markup)
 
@@ -175,14 +189,23 @@ async def reminder_button(update: Update, context: BotContext) -> None:
         await start_checkin(update, context, actor, "reminder")
     elif action == "later":
         when = await reminders.snooze(client_id)
-        await show(update, context, t._("Okay, I'll ask again around {time}.",
-                                        time=t.time(when, actor.timezone)))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._("Okay, I'll ask again around {time}.", time=t.time(when, actor.timezone)),
+        )
     elif action == "skip":
         await reminders.not_today(client_id)
         await show(update, context, t._("No problem. Take care, and talk soon."))
     elif action == "none":
-        await show(update, context, t._("Okay: no reminders. Check in with /checkin whenever you "
-                                        "like; /settings changes this any time."))  # fmt: skip
+        await show(
+            update,
+            context,
+            t._(
+                "Okay: no reminders. Check in with /checkin whenever you "
+                "like; /settings changes this any time."
+            ),
+        )
 
 
 async def pause_command(update: Update, context: BotContext) -> None:
@@ -225,16 +248,27 @@ async def resume_command(update: Update, context: BotContext) -> None:
         return
     t = context.t(actor)
     settings = await context.services.reminders.resume(actor.person_id)
-    await reply(update, context, t._("Welcome back. Reminders are on again.") + "\n\n"
-                + schedule_text(t, settings))  # fmt: skip
+    await reply(
+        update,
+        context,
+        t._("Welcome back. Reminders are on again.") + "\n\n" + schedule_text(t, settings),
+    )
 
 
 def register(application: BotApp) -> None:
     """Add this module's handlers."""
     application.add_handler(CommandHandler("pause", pause_command))
     application.add_handler(CommandHandler("resume", resume_command))
-    application.add_handler(CallbackQueryHandler(schedule_button, pattern=re.compile(
-        r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01]\d|2[0-3]):[0-5]\d))$")))  # fmt: skip
+    application.add_handler(
+        CallbackQueryHandler(
+            schedule_button,
+            pattern=re.compile(
+                r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01]\d|2[0-3]):[0-5]\d))$"
+            ),
+        )
+    )
     application.add_handler(CallbackQueryHandler(options_button, pattern=r"^opt:(menu|wb|share)$"))
-    application.add_handler(CallbackQueryHandler(reminder_button, pattern=r"^rem:(go|later|skip|none)$"))
+    application.add_handler(
+        CallbackQueryHandler(reminder_button, pattern=r"^rem:(go|later|skip|none)$")
+    )
     application.add_handler(CallbackQueryHandler(pause_button, pattern=r"^pa:(1d|7d|14d|inf)$"))

@@ -52,14 +52,18 @@ async def test_full_checkin_with_skip_and_private_note(harness: Harness) -> None
     assert "Sleep by eleven: 4/10" in summary.text
     assert "Walk daily: skipped" in summary.text
     assert "kept private" in summary.text
-    row = await harness.services.db.fetchone("SELECT wellbeing, note, note_shared, completed_at FROM checkins")
+    row = await harness.services.db.fetchone(
+        "SELECT wellbeing, note, note_shared, completed_at FROM checkins"
+    )
     assert row["wellbeing"] == 6
     assert row["note"] == "Work was stressful & <tiring>"
     assert row["note_shared"] == 0
     assert row["completed_at"] is not None
     assert await ratings(harness) == [("Sleep by eleven", 4), ("Walk daily", None)]
     # the answered question shows the choice and loses its buttons
-    answered = [m for m in harness.telegram.bot_messages(CLIENT.id) if "Sleep by eleven" in m.text][0]
+    answered = next(
+        m for m in harness.telegram.bot_messages(CLIENT.id) if "Sleep by eleven" in m.text
+    )
     assert answered.reply_markup is None and "→ 4" in answered.text
 
 
@@ -143,5 +147,9 @@ async def test_checkin_survives_a_restart(settings: Settings, clock: ManualClock
         await second.send(CLIENT, "a note typed after the restart")
         await second.press(CLIENT, "Share")
         row = await second.services.db.fetchone("SELECT wellbeing, note, note_shared FROM checkins")
-        assert (row["wellbeing"], row["note"], row["note_shared"]) == (5, "a note typed after the restart", 1)
+        assert (row["wellbeing"], row["note"], row["note_shared"]) == (
+            5,
+            "a note typed after the restart",
+            1,
+        )
         assert await ratings(second) == [("A", 6), ("B", 9)]

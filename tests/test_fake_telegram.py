@@ -51,7 +51,7 @@ async def test_bot_api_errors_match_telegram(harness: Harness) -> None:
         await bot.send_message(CLIENT.id, "<b>unclosed")
     with pytest.raises(BadRequest, match="too long"):
         await bot.send_message(CLIENT.id, "x" * 4097)
-    with pytest.raises(BadRequest, match="(?i)button_data_invalid"):
+    with pytest.raises(BadRequest, match=r"(?i)button_data_invalid"):
         await bot.send_message(
             CLIENT.id,
             "hi",
@@ -62,7 +62,7 @@ async def test_bot_api_errors_match_telegram(harness: Harness) -> None:
     sent = await bot.send_message(CLIENT.id, "hello")
     with pytest.raises(BadRequest, match="not modified"):
         await bot.edit_message_text("hello", CLIENT.id, sent.message_id)
-    with pytest.raises(BadRequest, match="(?i)message to edit not found"):
+    with pytest.raises(BadRequest, match=r"(?i)message to edit not found"):
         await bot.edit_message_text("x", CLIENT.id, 999999)
     harness.telegram.blocked_chats.add(CLIENT.id)
     with pytest.raises(Forbidden):

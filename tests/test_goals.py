@@ -79,7 +79,10 @@ async def test_add_reword_achieve_archive(harness: Harness) -> None:
     await harness.send(CLIENT, "/goals")
     await harness.press(CLIENT, "Achieved and archived")
     history = harness.telegram.last(CLIENT.id).text
-    assert "Call my sister (achieved" in history and "Cook at home three evenings (archived)" in history
+    assert (
+        "Call my sister (achieved" in history
+        and "Cook at home three evenings (archived)" in history
+    )
 
 
 async def test_bad_goal_text_changes_nothing_and_keeps_waiting(harness: Harness) -> None:

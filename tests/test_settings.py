@@ -71,7 +71,7 @@ def test_token_is_never_printed(
 
 
 def test_real_process_exits_2_without_traceback(tmp_path: Path) -> None:
-    result = subprocess.run(  # noqa: S603 - our own program
+    result = subprocess.run(
         [sys.executable, "-m", "bot", "run"],
         capture_output=True,
         text=True,

@@ -73,14 +73,16 @@ class GoalService:
     async def history(self, client_id: int) -> list[Goal]:
         """Every goal the client has had, oldest first."""
         rows = await self._db.fetchall(
-            f"SELECT {_COLUMNS} FROM goals WHERE client_id = ? ORDER BY id", (client_id,)
+            f"SELECT {_COLUMNS} FROM goals WHERE client_id = ? ORDER BY id",
+            (client_id,),
         )
         return [Goal.from_row(row) for row in rows]
 
     async def get(self, client_id: int, goal_id: int) -> Goal | None:
         """One goal, if it belongs to the client."""
         row = await self._db.fetchone(
-            f"SELECT {_COLUMNS} FROM goals WHERE client_id = ? AND id = ?", (client_id, goal_id)
+            f"SELECT {_COLUMNS} FROM goals WHERE client_id = ? AND id = ?",
+            (client_id, goal_id),
         )
         return None if row is None else Goal.from_row(row)
 
@@ -129,22 +131,20 @@ class GoalService:
         column = "achieved_at" if status == "achieved" else "archived_at"
         now = self._clock.now()
         changed = await self._db.execute(
-            f"UPDATE goals SET status = ?, {column} = ?, updated_at = ?"  # noqa: S608 - fixed names
+            f"UPDATE goals SET status = ?, {column} = ?, updated_at = ?"
             " WHERE client_id = ? AND id = ? AND status = 'active'",
             (status, now, now, client_id, goal_id),
         )
         return await self.get(client_id, goal_id) if changed else None
 
-    async def set_ruler(
-        self, client_id: int, goal_id: int, ruler: str, value: int | None
-    ) -> bool:
+    async def set_ruler(self, client_id: int, goal_id: int, ruler: str, value: int | None) -> bool:
         """Store an importance or confidence answer (0-10, or ``None`` if skipped)."""
         if ruler not in ("importance", "confidence"):
             raise ValueError(ruler)
         if value is not None and not 0 <= value <= 10:
             return False
         changed = await self._db.execute(
-            f"UPDATE goals SET {ruler} = ? WHERE client_id = ? AND id = ?",  # noqa: S608
+            f"UPDATE goals SET {ruler} = ? WHERE client_id = ? AND id = ?",
             (value, client_id, goal_id),
         )
         return bool(changed)

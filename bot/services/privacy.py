@@ -93,5 +93,10 @@ class PrivacyService:
                     "{name} chose to stop using the check-in bot and erased their data.",
                     name=html.escape(row["display_name"], quote=False),
                 )
-                await enqueue(conn, chat_id=row["chat_id"], kind="notice",
-                              message=OutgoingMessage(text), now=now)  # fmt: skip
+                await enqueue(
+                    conn,
+                    chat_id=row["chat_id"],
+                    kind="notice",
+                    message=OutgoingMessage(text),
+                    now=now,
+                )

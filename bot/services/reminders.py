@@ -127,7 +127,9 @@ class ReminderService:
                 await self._set_next(client_id, None)
                 return await self.settings(client_id)
             after = max(now, current.paused_until)
-        await self._set_next(client_id, next_occurrence(current.days, current.at, current.timezone, after))
+        await self._set_next(
+            client_id, next_occurrence(current.days, current.at, current.timezone, after)
+        )
         return await self.settings(client_id)
 
     async def _set_next(self, client_id: int, when: int | None) -> None:
@@ -159,7 +161,7 @@ class ReminderService:
         if option not in ("ask_wellbeing", "share_notes_default"):
             raise ValueError(option)
         await self._db.execute(
-            f"UPDATE clients SET {option} = ? WHERE person_id = ?",  # noqa: S608 - fixed names
+            f"UPDATE clients SET {option} = ? WHERE person_id = ?",
             (1 if value else 0, client_id),
         )
 
@@ -181,7 +183,7 @@ class ReminderService:
         return await self.reschedule(client_id)
 
     async def snooze(self, client_id: int) -> int:
-        """"Later": ask again after the snooze time; return when."""
+        """ "Later": ask again after the snooze time; return when."""
         when = self._clock.now() + self.snooze_seconds
         await self._db.execute(
             "UPDATE clients SET open_reminder_at = NULL, next_prompt_at ="
@@ -192,7 +194,7 @@ class ReminderService:
         return when
 
     async def not_today(self, client_id: int) -> None:
-        """"Not today": no more reminders before tomorrow's scheduled one."""
+        """ "Not today": no more reminders before tomorrow's scheduled one."""
         current = await self.settings(client_id)
         tomorrow = start_of_next_day(self._clock.now(), current.timezone)
         following = next_occurrence(current.days, current.at, current.timezone, tomorrow - 1)
@@ -219,21 +221,26 @@ class ReminderService:
             if row["paused"] and (row["paused_until"] is None or row["paused_until"] > now):
                 after = row["paused_until"]
                 later = (
-                    None if after is None
+                    None
+                    if after is None
                     else next_occurrence(days, row["reminder_time"], row["timezone"], after)
-                )  # fmt: skip
+                )
                 await self._set_next(row["person_id"], later)
                 continue
             t = self._i18n.get(row["locale"])
             message = OutgoingMessage(
-                t._("🌿 Hi! Would you like to check in? It takes about a minute, and every "
-                    "question can be skipped."),
+                t._(
+                    "🌿 Hi! Would you like to check in? It takes about a minute, and every "
+                    "question can be skipped."
+                ),
                 (
                     ((t._("✅ Check in now"), "rem:go"),),
                     ((t._("⏰ Later"), "rem:later"), (t._("Not today"), "rem:skip")),
                 ),
-                replaces=await self._standing_reminder(row["chat_id"]) if row["open_reminder_at"] else None,
-            )  # fmt: skip
+                replaces=await self._standing_reminder(row["chat_id"])
+                if row["open_reminder_at"]
+                else None,
+            )
             async with self._db.transaction() as conn:
                 await enqueue(
                     conn,
