@@ -30,13 +30,17 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.services.alerts import AlertService
+from bot.services.caseload import CaseloadService
 from bot.services.checkins import CheckinService
+from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
 from bot.services.people import Actor, PeopleService
 from bot.services.privacy import PrivacyService
 from bot.services.progress import ProgressService
 from bot.services.reminders import ReminderService
+from bot.services.requests import RequestService
 from bot.settings import Settings
 from bot.storage import Database
 
@@ -61,6 +65,10 @@ class Services:
     checkins: CheckinService
     reminders: ReminderService
     progress: ProgressService
+    digests: DigestService
+    alerts: AlertService
+    requests: RequestService
+    caseload: CaseloadService
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -69,6 +77,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     db = Database(settings.database_path)
     i18n = I18n(settings.default_locale)
     goals = GoalService(db, clock, settings.max_active_goals)
+    digests = DigestService(db, clock, i18n)
+    alerts = AlertService(i18n, clock, digests, settings.on_call_chat_id)
     return Services(
         settings=settings,
         clock=clock,
@@ -82,6 +92,10 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         checkins=CheckinService(db, clock, goals),
         reminders=ReminderService(db, clock, i18n, settings.snooze_hours),
         progress=ProgressService(db, goals),
+        digests=digests,
+        alerts=alerts,
+        requests=RequestService(db, clock, i18n, alerts),
+        caseload=CaseloadService(db, clock, digests),
     )
 
 
@@ -183,7 +197,10 @@ async def tick(context: BotContext) -> None:
 async def run_due(application: Any, bot: Bot) -> None:
     """Run the scheduled work that is due now and send the outbox (the tick's body)."""
     services: Services = application.bot_data.services
-    for name, job in (("reminders", services.reminders.send_due),):
+    for name, job in (
+        ("reminders", services.reminders.send_due),
+        ("digests", services.digests.send_due),
+    ):
         try:
             await job()
         except Exception:

@@ -66,6 +66,14 @@ def progress_chart(series: list[Series], labels: ChartLabels, timezone: str) -> 
                 )  # fmt: skip
                 axes.annotate(labels.achieved, (times[-1], values[-1]),
                               textcoords="offset points", xytext=(6, 8), fontsize=9)  # fmt: skip
+        instants = [t for item in series for t, _ in item.points]
+        if instants:  # pad the time axis so a single check-in still has a readable range
+            first, last = min(instants), max(instants)
+            pad = max((last - first) // 20, 12 * 3600)
+            axes.set_xlim(
+                datetime.fromtimestamp(first - pad, UTC).astimezone(zone),  # type: ignore[arg-type]
+                datetime.fromtimestamp(last + pad, UTC).astimezone(zone),  # type: ignore[arg-type]
+            )
         axes.set_ylim(-0.5, 10.5)
         axes.set_yticks(range(0, 11, 2))
         axes.set_ylabel(labels.y_axis)

@@ -16,13 +16,24 @@ def register(application: BotApp) -> None:
         invites,
         menu,
         onboarding,
+        practitioner,
         privacy,
         progress,
         reminders,
         text,
     )
 
-    for module in (onboarding, menu, invites, privacy, goals, checkin, reminders, progress):
+    for module in (
+        onboarding,
+        menu,
+        invites,
+        privacy,
+        goals,
+        checkin,
+        reminders,
+        progress,
+        practitioner,
+    ):
         module.register(application)
     text.register(application)
     errors.register(application)

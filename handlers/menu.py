@@ -219,6 +219,8 @@ async def _store_timezone(update: Update, context: BotContext, actor: Actor, zon
     await context.services.people.clear_input(actor.person_id)
     if actor.is_client:
         await context.services.reminders.reschedule(actor.person_id)
+    if actor.is_active_practitioner:
+        await context.services.digests.reschedule(actor.person_id)
     updated = await context.services.people.by_id(actor.person_id)
     assert updated is not None
     await show(

@@ -131,6 +131,8 @@ async def _become_practitioner(
         )
         return
     actor = await actor_of(update, context)
+    assert actor.person_id is not None
+    await context.services.digests.reschedule(actor.person_id)
     await register_person_commands(context.bot, actor, t)
     welcome = t._(
         "🎉 Welcome, {name}! You are now set up as a practitioner.\n\n"

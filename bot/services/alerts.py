@@ -1,0 +1,123 @@
+"""Alerts to practitioners (and the on-call chat), held back during quiet hours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import aiosqlite
+
+from bot.clock import Clock
+from bot.i18n import I18n, Translator
+from bot.services.digests import DigestService, quiet_until
+from bot.services.outbox import Button, OutgoingMessage, enqueue
+from bot.text import esc
+
+__all__ = ["AlertService", "SafetyRouting"]
+
+Rows = tuple[tuple[Button, ...], ...]
+
+
+@dataclass(frozen=True)
+class SafetyRouting:
+    """Who hears about a safety event, and when a person will see it."""
+
+    practitioner_now: bool
+    on_call: bool
+    practitioner_after: int | None  # when quiet hours end, if the practitioner's alert waits
+
+
+class AlertService:
+    """Queues alerts in the caller's transaction, respecting the practitioner's quiet hours."""
+
+    def __init__(
+        self, i18n: I18n, clock: Clock, digests: DigestService, on_call_chat_id: int | None
+    ) -> None:
+        self._i18n = i18n
+        self._clock = clock
+        self._digests = digests
+        self.on_call_chat_id = on_call_chat_id
+
+    async def notify_practitioner(
+        self,
+        conn: aiosqlite.Connection,
+        practitioner_id: int,
+        build: Callable[[Translator], tuple[str, Rows]],
+        *,
+        kind: str = "alert",
+        dedupe_key: str | None = None,
+    ) -> int | None:
+        """Queue a message built in the practitioner's language.
+
+        Returns when it will be sent if it waits for the end of quiet hours, else ``None``.
+        """
+        settings = await self._digests.settings(practitioner_id)
+        now = self._clock.now()
+        wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+        text, rows = build(self._i18n.get(settings.locale))
+        await enqueue(
+            conn,
+            chat_id=settings.chat_id,
+            kind=kind,
+            message=OutgoingMessage(text, rows),
+            now=now,
+            not_before=wait,
+            dedupe_key=dedupe_key,
+        )
+        return wait
+
+    async def safety(
+        self, conn: aiosqlite.Connection, practitioner_id: int, client_name: str, event_id: int
+    ) -> SafetyRouting:
+        """Alert about a safety event.
+
+        The practitioner is alerted now; during their quiet hours the on-call chat (if set)
+        is alerted instead, and without one the practitioner's alert waits for the end of
+        quiet hours. The on-call chat is alerted outside quiet hours too.
+        """
+        name = esc(client_name)
+        settings = await self._digests.settings(practitioner_id)
+        now = self._clock.now()
+        wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+        on_call = self.on_call_chat_id is not None
+        if wait is None or not on_call:
+            t = self._i18n.get(settings.locale)
+            await enqueue(
+                conn,
+                chat_id=settings.chat_id,
+                kind="safety",
+                message=OutgoingMessage(
+                    t._(
+                        "🚨 <b>Safety alert</b>: something {name} wrote matched the crisis "
+                        "keywords. They were shown the crisis lines. Please reach out to them "
+                        "as soon as you can.",
+                        name=name,
+                    )
+                ),
+                now=now,
+                not_before=wait,
+                dedupe_key=f"safety:{event_id}",
+            )
+        if self.on_call_chat_id is not None:
+            t = self._i18n.get(self._i18n.default_locale)
+            state = t._("in quiet hours") if wait else t._("alerted too")
+            await enqueue(
+                conn,
+                chat_id=self.on_call_chat_id,
+                kind="safety",
+                message=OutgoingMessage(
+                    t._(
+                        "🚨 <b>Safety alert</b> (on call): something {name} wrote matched the "
+                        "crisis keywords. Their practitioner is {state}.",
+                        name=name,
+                        state=state,
+                    )
+                ),
+                now=now,
+                dedupe_key=f"safety-on-call:{event_id}",
+            )
+        return SafetyRouting(
+            practitioner_now=wait is None,
+            on_call=on_call,
+            practitioner_after=None if on_call else wait,
+        )

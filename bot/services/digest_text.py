@@ -1,0 +1,122 @@
+"""The digest as text, in the practitioner's language (calm, compact, escaped)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from bot.i18n import Translator
+from bot.text import esc, shorten
+
+if TYPE_CHECKING:
+    from bot.services.digests import ClientDigest, Digest
+
+__all__ = ["NOTE_PREVIEW", "render_digest"]
+
+NOTE_PREVIEW = 160
+
+
+def _change(change: int | None) -> str:
+    if change is None or change == 0:
+        return "→"
+    return f"↑{change}" if change > 0 else f"↓{-change}"
+
+
+def _reasons(t: Translator, client: ClientDigest) -> list[str]:
+    lines = []
+    for goal, before, after in client.drops:
+        lines.append(
+            t._(
+                "rating down {before} → {after} on “{goal}”",
+                before=before,
+                after=after,
+                goal=esc(shorten(goal, 60)),
+            )
+        )
+    if client.low_wellbeing is not None:
+        lines.append(t._("low overall answer: {value}/10", value=client.low_wellbeing))
+    if client.safety_events:
+        lines.append(
+            t.n_(
+                "{count} safety alert (crisis information was shown)",
+                "{count} safety alerts (crisis information was shown)",
+                client.safety_events,
+            )
+        )
+    if client.silent_days is not None:
+        lines.append(
+            t.n_(
+                "no check-in for {count} day, longer than their schedule suggests",
+                "no check-in for {count} days, longer than their schedule suggests",
+                client.silent_days,
+            )
+        )
+    return lines
+
+
+def _block(t: Translator, client: ClientDigest, attention: bool) -> list[str]:
+    from bot.services.digests import sparkline
+
+    title = f"<b>{esc(client.name)}</b>"
+    if client.paused:
+        title += " " + t._("(paused)")
+    lines = [("⚠️ " if attention else "• ") + title]
+    for reason in _reasons(t, client):
+        lines.append(f"   ⚠️ {reason}")
+    if client.checkins:
+        lines.append("   " + t.n_("{count} check-in", "{count} check-ins", client.checkins))
+    for goal in client.goals:
+        lines.append(
+            f"   {esc(shorten(goal.text, 50))}: {goal.latest}/10 {_change(goal.change)} "
+            f"{sparkline(list(goal.recent))}"
+        )
+    for text in client.achieved:
+        lines.append("   🏆 " + t._("achieved: {goal}", goal=esc(shorten(text, 60))))
+    for checkin_id, note in client.notes:
+        preview = esc(shorten(note, NOTE_PREVIEW))
+        more = f" /note_{checkin_id}" if len(note) > NOTE_PREVIEW else ""
+        lines.append(f"   💬 <i>{preview}</i>{more}")
+    for request_id, title_text in client.requests:
+        label = esc(title_text) if title_text else t._("something else")
+        lines.append(
+            "   📌 " + t._("open request: {title}", title=label) + f" /request_{request_id}"
+        )
+    return lines
+
+
+def render_digest(digest: Digest, t: Translator, timezone: str) -> str:
+    """Render the digest; clients who need attention come first."""
+    since = t.datetime(digest.since, timezone, "short")
+    until = t.datetime(digest.until, timezone, "short")
+    if digest.is_empty:
+        return t._(
+            "🌤 Quiet period: nothing new from your clients between {since} and {until}.",
+            since=since,
+            until=until,
+        )
+    attention = digest.attention
+    header = [
+        t._("<b>Your digest</b> · {since} – {until}", since=since, until=until),
+        " · ".join(
+            [
+                t.n_("{count} client", "{count} clients", len(digest.clients)),
+                t.n_("{count} checked in", "{count} checked in", digest.checked_in),
+                t.n_("{count} may need attention", "{count} may need attention", len(attention)),
+                t.n_("{count} open request", "{count} open requests", digest.open_requests),
+            ]
+        ),
+    ]
+    lines = header
+    if attention:
+        lines += ["", t._("<b>May need attention</b>")]
+        for client in attention:
+            lines += _block(t, client, attention=True)
+    others = [c for c in digest.clients if not c.needs_attention and not c.is_quiet]
+    if others:
+        lines += ["", t._("<b>Everyone else</b>")]
+        for client in others:
+            lines += _block(t, client, attention=False)
+    quiet = [c for c in digest.clients if c.is_quiet]
+    if quiet:
+        names = ", ".join(esc(c.name) for c in quiet)
+        lines += ["", t._("No news from: {names}", names=names)]
+    return "\n".join(lines)
