@@ -30,6 +30,7 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.services.admin import AdminService
 from bot.services.alerts import AlertService
 from bot.services.caseload import CaseloadService
 from bot.services.checkins import CheckinService
@@ -69,6 +70,7 @@ class Services:
     alerts: AlertService
     requests: RequestService
     caseload: CaseloadService
+    admin: AdminService
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -96,6 +98,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         alerts=alerts,
         requests=RequestService(db, clock, i18n, alerts),
         caseload=CaseloadService(db, clock, digests),
+        admin=AdminService(db, clock, i18n),
     )
 
 

@@ -10,6 +10,7 @@ __all__ = ["register"]
 def register(application: BotApp) -> None:
     """Add every handler to ``application`` in order (catch-alls last)."""
     from handlers import (
+        admin,
         checkin,
         errors,
         goals,
@@ -33,6 +34,7 @@ def register(application: BotApp) -> None:
         reminders,
         progress,
         practitioner,
+        admin,
     ):
         module.register(application)
     text.register(application)

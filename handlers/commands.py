@@ -11,6 +11,8 @@ COMMANDS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("start", N_("Start or open an invite link"), frozenset({"anyone"})),
     ("help", N_("What this bot can do for you"), frozenset({"anyone"})),
     ("newpractitioner", N_("Invite a new practitioner"), frozenset({"admin"})),
+    ("admin", N_("Practitioners and reassignment"), frozenset({"admin"})),
+    ("stats", N_("Figures (counts only)"), frozenset({"admin"})),
     ("invite", N_("Invite a client"), frozenset({"practitioner"})),
     ("digest", N_("Your digest now"), frozenset({"practitioner"})),
     ("clients", N_("Your clients"), frozenset({"practitioner"})),
