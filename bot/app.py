@@ -30,9 +30,11 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.safety_defaults import DEFAULT_KEYWORDS
 from bot.services.admin import AdminService
 from bot.services.alerts import AlertService
 from bot.services.caseload import CaseloadService
+from bot.services.catalogue import CatalogueService
 from bot.services.checkins import CheckinService
 from bot.services.digests import DigestService
 from bot.services.goals import GoalService
@@ -42,6 +44,7 @@ from bot.services.privacy import PrivacyService
 from bot.services.progress import ProgressService
 from bot.services.reminders import ReminderService
 from bot.services.requests import RequestService
+from bot.services.safety import SafetyMatcher
 from bot.settings import Settings
 from bot.storage import Database
 
@@ -71,6 +74,8 @@ class Services:
     requests: RequestService
     caseload: CaseloadService
     admin: AdminService
+    safety: SafetyMatcher
+    catalogue: CatalogueService
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -80,7 +85,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     i18n = I18n(settings.default_locale)
     goals = GoalService(db, clock, settings.max_active_goals)
     digests = DigestService(db, clock, i18n)
-    alerts = AlertService(i18n, clock, digests, settings.on_call_chat_id)
+    alerts = AlertService(db, i18n, clock, digests, settings.on_call_chat_id)
+    safety = SafetyMatcher(settings.default_locale)
     return Services(
         settings=settings,
         clock=clock,
@@ -99,6 +105,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         requests=RequestService(db, clock, i18n, alerts),
         caseload=CaseloadService(db, clock, digests),
         admin=AdminService(db, clock, i18n),
+        safety=safety,
+        catalogue=CatalogueService(db, clock, settings.default_locale, safety),
     )
 
 
@@ -180,6 +188,9 @@ async def on_startup(application: BotApp) -> None:
     """Open the database, register default commands and start the tick."""
     services = application.bot_data.services
     await services.db.open()
+    await services.safety.load(services.db)
+    if not services.safety.keywords:  # nothing imported yet: screening must still be on
+        services.safety.set_keywords(DEFAULT_KEYWORDS)
     await register_default_commands(application.bot, services.i18n)
     if application.job_queue is not None:
         application.job_queue.run_repeating(

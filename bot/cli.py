@@ -6,18 +6,19 @@ import argparse
 import asyncio
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from bot.settings import Settings, SettingsError, exit_on_error, load_settings, token_configured
 
 if TYPE_CHECKING:
-    from bot.services.catalogue import ImportReport
+    from bot.services.catalogue import CatalogueService, ImportReport
 
 __all__ = ["main"]
 
 _log = logging.getLogger("bot")
+_T = TypeVar("_T")
 
 
 class _RedactToken(logging.Filter):
@@ -65,8 +66,33 @@ def _parser() -> argparse.ArgumentParser:
     )
     commands.add_parser(
         "start",
-        help="what `make run` does: run the bot if TELEGRAM_BOT_TOKEN is set, else explain",
-        description="Run the bot when a token is configured; otherwise say how to get one.",
+        help="what `make run` does: run the bot if TELEGRAM_BOT_TOKEN is set, else the sandbox",
+        description="Run the bot when a token is configured; otherwise explain how to get one "
+        "and start the local sandbox (see `checkin-bot sandbox --help`).",
+    )
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="chat with the real bot in this terminal, on a pretend Telegram (no token needed)",
+        description="Run the real bot on its own SQLite file, talking to a pretend Telegram, "
+        "with example people and three weeks of history. Type as any of them; :help lists the "
+        "sandbox commands (switch person, tap buttons, move the clock). Never touches "
+        "DATABASE_PATH and needs no TELEGRAM_BOT_TOKEN.",
+    )
+    sandbox.add_argument(
+        "--db", default="data/sandbox.db", metavar="PATH", help="the sandbox's database file"
+    )
+    sandbox.add_argument(
+        "--fresh", action="store_true", help="start over: delete the sandbox's database first"
+    )
+    sandbox.add_argument(
+        "--script",
+        metavar="FILE",
+        help="run the commands in FILE ('-' for standard input), print the transcript, exit",
+    )
+    sandbox.add_argument(
+        "--start",
+        metavar="ISO",
+        help="the clock of a new sandbox, e.g. 2026-03-02T09:00Z (default: now)",
     )
     commands.add_parser("check-settings", help="validate the settings and print them (no secrets)")
     resources = commands.add_parser(
@@ -99,6 +125,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return 0
+    if args.command == "sandbox":
+        return _sandbox(args.db, fresh=args.fresh, script=args.script, start=args.start)
     try:
         settings = load_settings()
     except SettingsError as error:
@@ -112,7 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _resources(settings, args.action, args.file)
     if args.command == "start" and settings.telegram_bot_token is None:
         print(_NO_TOKEN_HELP)
-        return 0
+        return _sandbox("data/sandbox.db", fresh=False, script=None, start=None)
     if settings.telegram_bot_token is None:
         exit_on_error(SettingsError([_MISSING_TOKEN]))
         return 2
@@ -123,10 +151,19 @@ def main(argv: Sequence[str] | None = None) -> int:
 _MISSING_TOKEN = "TELEGRAM_BOT_TOKEN: missing; get one from @BotFather (see README.md)"  # noqa: S105
 
 _NO_TOKEN_HELP = """\
-No TELEGRAM_BOT_TOKEN is set, so the bot cannot talk to Telegram yet.
-Create a bot with @BotFather in Telegram, then put the token in a .env file:
-    cp .env.example .env   # and set TELEGRAM_BOT_TOKEN=123456:ABC...
-and run `make run` again. See README.md for every setting."""  # noqa: S105
+No TELEGRAM_BOT_TOKEN is set, so this starts the local sandbox: the real bot with its own
+database (data/sandbox.db), a pretend Telegram and a few example people, right here in the
+terminal. Type :help to see what you can do there, Ctrl-D to leave. To run against Telegram,
+create a bot with @BotFather, put TELEGRAM_BOT_TOKEN in .env (see .env.example) and run
+make run again.
+"""  # noqa: S105
+
+
+def _sandbox(db: str, *, fresh: bool, script: str | None, start: str | None) -> int:
+    """Run ``checkin-bot sandbox`` (imported late: the other commands do not need it)."""
+    from bot.sandbox import run_from_cli
+
+    return run_from_cli(db, fresh=fresh, script=script, start=start)
 
 
 def _check_settings(settings: Settings) -> int:
@@ -141,8 +178,7 @@ def _resources(settings: Settings, action: str, file: str) -> int:
     from bot.services.catalogue import MAX_BYTES
 
     if action == "export":
-        exported = asyncio.run(_catalogue(settings, None))
-        assert isinstance(exported, bytes)
+        exported = asyncio.run(_with_catalogue(settings, lambda service: service.export_yaml()))
         if file == "-":
             sys.stdout.write(exported.decode("utf-8"))
         else:
@@ -154,8 +190,7 @@ def _resources(settings: Settings, action: str, file: str) -> int:
     except OSError as error:
         print(f"{file}: cannot read: {error.strerror or error}", file=sys.stderr)
         return 1
-    report = asyncio.run(_catalogue(settings, data))
-    assert not isinstance(report, bytes)
+    report = asyncio.run(_with_catalogue(settings, lambda service: service.import_bytes(data)))
     if not report.ok:
         print(f"{file}: rejected, nothing was changed. Problems:", file=sys.stderr)
         for problem in report.problems:
@@ -167,8 +202,10 @@ def _resources(settings: Settings, action: str, file: str) -> int:
     return 0
 
 
-async def _catalogue(settings: Settings, data: bytes | None) -> ImportReport | bytes:
-    """Open the database; import ``data``, or export when it is ``None``."""
+async def _with_catalogue(
+    settings: Settings, use: Callable[[CatalogueService], Awaitable[_T]]
+) -> _T:
+    """Open the database, run ``use`` with a catalogue service, and close the database."""
     from bot.clock import SystemClock
     from bot.services.catalogue import CatalogueService
     from bot.storage import Database
@@ -176,10 +213,7 @@ async def _catalogue(settings: Settings, data: bytes | None) -> ImportReport | b
     db = Database(settings.database_path)
     await db.open()
     try:
-        service = CatalogueService(db, SystemClock(), settings.default_locale)
-        if data is None:
-            return await service.export_yaml()
-        return await service.import_bytes(data)
+        return await use(CatalogueService(db, SystemClock(), settings.default_locale))
     finally:
         await db.close()
 

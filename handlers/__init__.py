@@ -21,6 +21,8 @@ def register(application: BotApp) -> None:
         privacy,
         progress,
         reminders,
+        resources,
+        safety,
         text,
     )
 
@@ -35,6 +37,8 @@ def register(application: BotApp) -> None:
         progress,
         practitioner,
         admin,
+        resources,
+        safety,
     ):
         module.register(application)
     text.register(application)

@@ -25,6 +25,9 @@ async def on_text(update: Update, context: BotContext) -> None:
     if not actor.is_known:
         await reply(update, context, stranger_text(t))
         return
+    from handlers.safety import screen
+
+    await screen(update, context, actor, message.text)  # before anything else, every time
     pending = actor.pending_input or {}
     handler = INPUT_HANDLERS.get(str(pending.get("kind", "")))
     if handler is not None:

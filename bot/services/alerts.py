@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.i18n import I18n, Translator
 from bot.services.digests import DigestService, quiet_until
 from bot.services.outbox import Button, OutgoingMessage, enqueue
+from bot.storage import Database
 from bot.text import esc
 
 __all__ = ["AlertService", "SafetyRouting"]
@@ -31,8 +32,14 @@ class AlertService:
     """Queues alerts in the caller's transaction, respecting the practitioner's quiet hours."""
 
     def __init__(
-        self, i18n: I18n, clock: Clock, digests: DigestService, on_call_chat_id: int | None
+        self,
+        db: Database,
+        i18n: I18n,
+        clock: Clock,
+        digests: DigestService,
+        on_call_chat_id: int | None,
     ) -> None:
+        self._db = db
         self._i18n = i18n
         self._clock = clock
         self._digests = digests
@@ -65,6 +72,22 @@ class AlertService:
             dedupe_key=dedupe_key,
         )
         return wait
+
+    async def safety_event(self, client_id: int, source: str) -> SafetyRouting:
+        """Record that a client's text matched the crisis keywords and alert people."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "INSERT INTO safety_events (client_id, source, created_at) VALUES (?, ?, ?)",
+                (client_id, source, self._clock.now()),
+            )
+            event_id = int(cursor.lastrowid or 0)
+            rows = await conn.execute_fetchall(
+                "SELECT c.practitioner_id, COALESCE(c.alias, p.display_name) FROM clients c"
+                " JOIN people p ON p.id = c.person_id WHERE c.person_id = ?",
+                (client_id,),
+            )
+            practitioner_id, name = next(iter(rows))
+            return await self.safety(conn, practitioner_id, name, event_id)
 
     async def safety(
         self, conn: aiosqlite.Connection, practitioner_id: int, client_name: str, event_id: int

@@ -7,6 +7,7 @@ that refer to it keep their meaning.
 
 from __future__ import annotations
 
+import asyncio
 import ipaddress
 import re
 from collections.abc import Hashable, Iterable, Mapping, Sequence
@@ -538,12 +539,13 @@ class _Validator:
         for key, labels in value.items():
             path = _join("tags", key)
             tag_id = self.ident(key, path, seen)
+            if tag_id is not None:
+                self.tag_ids.add(tag_id)  # known even if its labels are wrong: one problem, not two
             if labels is None:
                 self.add(path, "required: the tag's label per locale")
                 continue
             label = self.texts(labels, path, "label", required=True)
             if tag_id is not None:
-                self.tag_ids.add(tag_id)
                 found.append(TagDoc(tag_id, label))
         return found
 
@@ -1032,7 +1034,7 @@ async def _apply(conn: aiosqlite.Connection, doc: CatalogueDoc, now: int) -> Imp
 async def _write_safety(conn: aiosqlite.Connection, safety: SafetyDoc) -> None:
     """Replace the stored safety section."""
     for table in ("safety_messages", "crisis_lines", "safety_keywords"):
-        await conn.execute(f"DELETE FROM {table}")  # noqa: S608 - fixed table names
+        await conn.execute(f"DELETE FROM {table}")
     await conn.executemany(
         "INSERT INTO safety_messages (locale, message) VALUES (?, ?)",
         list(safety.message.items()),
@@ -1092,12 +1094,13 @@ class CatalogueService:
 
     async def import_bytes(self, data: bytes) -> ImportReport:
         """Check a file and, if it is sound, make it the catalogue in one transaction."""
-        doc, problems = self.parse(data)
+        # A 1 MB file takes a moment to check: keep the event loop free meanwhile.
+        doc, problems = await asyncio.to_thread(self.parse, data)
         if doc is None:
             return ImportReport(ok=False, problems=problems)
         async with self._db.transaction() as conn:
             report = await _apply(conn, doc, self._clock.now())
-        if self._matcher is not None and report.safety_changed:
+        if self._matcher is not None:
             await self._matcher.load(self._db)
         return report
 
@@ -1118,7 +1121,7 @@ class CatalogueService:
     async def export_yaml(self) -> bytes:
         """Return the visible catalogue and the safety section in the import format."""
         doc = await self.document()
-        return _dump(doc.to_data())
+        return await asyncio.to_thread(_dump, doc.to_data())
 
     async def categories(self, locale: str) -> list[CategoryView]:
         """Return the visible categories in order, with their visible resource counts."""
@@ -1127,10 +1130,12 @@ class CatalogueService:
             " LEFT JOIN resources r ON r.category_id = c.id AND r.hidden = 0"
             " WHERE c.hidden = 0 GROUP BY c.id, c.position ORDER BY c.position, c.id"
         )
+        if not rows:
+            return []
         ids = [str(row["id"]) for row in rows]
         texts = _texts_by_id(
             await self._db.fetchall(
-                "SELECT category_id, locale, name, description FROM category_texts"  # noqa: S608 - only placeholders are formatted in
+                "SELECT category_id, locale, name, description FROM category_texts"
                 f" WHERE category_id IN ({_marks(len(ids))})",
                 ids,
             ),
@@ -1183,14 +1188,14 @@ class CatalogueService:
         rows = {
             str(row["id"]): row
             for row in await self._db.fetchall(
-                "SELECT id, category_id, url, phone, address, requestable, hidden"  # noqa: S608 - only placeholders are formatted in
+                "SELECT id, category_id, url, phone, address, requestable, hidden"
                 f" FROM resources WHERE id IN ({marks})",
                 ids,
             )
         }
         texts = _texts_by_id(
             await self._db.fetchall(
-                "SELECT resource_id, locale, title, description, hours FROM resource_texts"  # noqa: S608 - only placeholders are formatted in
+                "SELECT resource_id, locale, title, description, hours FROM resource_texts"
                 f" WHERE resource_id IN ({marks})",
                 ids,
             ),
@@ -1198,7 +1203,7 @@ class CatalogueService:
             ("title", "description", "hours"),
         )
         tag_rows = await self._db.fetchall(
-            "SELECT rt.resource_id, rt.tag_id, tt.locale, tt.label FROM resource_tags rt"  # noqa: S608 - only placeholders are formatted in
+            "SELECT rt.resource_id, rt.tag_id, tt.locale, tt.label FROM resource_tags rt"
             " LEFT JOIN tag_texts tt ON tt.tag_id = rt.tag_id"
             f" WHERE rt.resource_id IN ({marks})"
             " ORDER BY rt.resource_id, rt.position",

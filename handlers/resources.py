@@ -1,0 +1,290 @@
+"""/resources: browse the catalogue, ask the practitioner, withdraw; admins import and export."""
+
+from __future__ import annotations
+
+import io
+
+from telegram import InputFile, Update
+from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
+
+from bot.app import BotApp, BotContext
+from bot.i18n import Translator
+from bot.services.catalogue import ImportReport, ResourceView
+from bot.services.people import Actor
+from bot.text import esc, shorten
+from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show
+
+__all__ = ["register"]
+
+PAGE_SIZE = 6
+MAX_UPLOAD = 1_048_576
+
+
+def _menu_rows(
+    t: Translator, actor: Actor, categories: list[tuple[str, str]]
+) -> list[list[tuple[str, str]]]:
+    rows = [[(name, f"res:c:{cid}:0")] for cid, name in categories]
+    if actor.is_client:
+        rows.append([(t._("🙋 Something else"), "res:other")])
+        rows.append([(t._("📋 My open requests"), "res:mine")])
+    if actor.is_admin:
+        rows.append([(t._("📤 Export the catalogue (YAML)"), "res:export")])
+    return rows
+
+
+async def resources_command(update: Update, context: BotContext) -> None:
+    """Show the categories (and, for admins, export and import)."""
+    actor = await actor_of(update, context)
+    await _show_menu(update, context, actor, new=True)
+
+
+async def _show_menu(update: Update, context: BotContext, actor: Actor, new: bool) -> None:
+    t = context.t(actor)
+    if not actor.roles:
+        from handlers.onboarding import stranger_text
+
+        await reply(update, context, stranger_text(t))
+        return
+    categories = await context.services.catalogue.categories(actor.locale)
+    visible = [(c.id, f"{c.name} ({c.resource_count})") for c in categories if c.resource_count]
+    text = (
+        t._("<b>Resources</b>\nChoose a topic.")
+        if visible
+        else t._("The resource list is empty for now.")
+    )
+    if actor.is_admin:
+        text += "\n\n" + t._(
+            "To update the catalogue, send me the YAML file as a document "
+            "(format: docs/resources.md)."
+        )
+    markup = buttons(_menu_rows(t, actor, visible))
+    if new:
+        await reply(update, context, text, markup)
+    else:
+        await show(update, context, text, markup)
+
+
+def _card(t: Translator, resource: ResourceView) -> str:
+    lines = [f"<b>{esc(resource.title)}</b>"]
+    if resource.description:
+        lines.append(esc(resource.description))
+    if resource.phone:
+        lines.append(f"📞 {esc(resource.phone)}")
+    if resource.url:
+        lines.append(f"🌐 {esc(resource.url)}")
+    if resource.address:
+        lines.append(f"📍 {esc(resource.address)}")
+    if resource.hours:
+        lines.append(f"🕒 {esc(resource.hours)}")
+    if resource.tags:
+        lines.append("🏷 " + ", ".join(esc(tag) for tag in resource.tags))
+    if resource.hidden:
+        lines.append(t._("<i>This resource is no longer in the list.</i>"))
+    return "\n".join(lines)
+
+
+async def resource_button(update: Update, context: BotContext) -> None:
+    """Handle category pages, resource cards, asking, withdrawing and export."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    await answer(update)
+    if not actor.roles:
+        return
+    services = context.services
+    parts = query.data.split(":")
+    action = parts[1]
+    if action == "menu":
+        await _show_menu(update, context, actor, new=False)
+    elif action == "c":
+        category_id, page = parts[2], int(parts[3])
+        items, total = await services.catalogue.resources(
+            category_id, actor.locale, page, PAGE_SIZE
+        )
+        rows = [[(shorten(r.title, 40), f"res:r:{r.id}")] for r in items]
+        nav = []
+        if page > 0:
+            nav.append((t._("◀️ Back"), f"res:c:{category_id}:{page - 1}"))
+        if (page + 1) * PAGE_SIZE < total:
+            nav.append((t._("More ▶️"), f"res:c:{category_id}:{page + 1}"))
+        if nav:
+            rows.append(nav)
+        rows.append([(t._("⬅️ Topics"), "res:menu")])
+        pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
+        await show(update, context, t._("Page {page} of {pages}", page=page + 1, pages=pages),
+                   buttons(rows))  # fmt: skip
+    elif action == "r":
+        resource = await services.catalogue.resource(parts[2], actor.locale)
+        if resource is None:
+            await show(update, context, t._("I couldn't find that resource."))
+            return
+        rows = []
+        if actor.is_client and resource.requestable and not resource.hidden:
+            rows.append([(t._("🙋 Ask my practitioner about this"), f"res:ask:{resource.id}")])
+        rows.append([(t._("⬅️ Back"), f"res:c:{resource.category_id}:0")])
+        await show(update, context, _card(t, resource), buttons(rows))
+    elif action in ("ask", "send", "other", "mine", "wd") and actor.is_client:
+        await _client_action(update, context, actor, t, parts)
+    elif action == "export" and actor.is_admin:
+        content = await services.catalogue.export_yaml()
+        chat = update.effective_chat
+        assert chat is not None
+        await context.bot.send_document(
+            chat.id, InputFile(io.BytesIO(content), filename="resources.yaml"),
+            caption=t._("The current catalogue. Edit it and send it back to update."))  # fmt: skip
+
+
+async def _client_action(
+    update: Update, context: BotContext, actor: Actor, t: Translator, parts: list[str]
+) -> None:
+    services = context.services
+    assert actor.person_id is not None
+    action = parts[1]
+    if action == "ask":
+        resource = await services.catalogue.resource(parts[2], actor.locale)
+        if resource is None or resource.hidden or not resource.requestable:
+            await show(
+                update,
+                context,
+                t._(
+                    "This resource can't be requested any more. You can "
+                    "still ask about it with “Something else” in /resources."
+                ),
+            )
+            return
+        await services.people.expect_input(actor.person_id, "request_note", resource_id=resource.id)
+        await show(update, context, t._("Would you like to add a note for your practitioner about "
+                                        "<b>{title}</b>? Type it, or send the request without one.",
+                                        title=esc(resource.title)),
+                   buttons([[(t._("Send without a note"), f"res:send:{resource.id}")],
+                            [(t._("Cancel"), "res:menu")]]))  # fmt: skip
+    elif action == "send":
+        await _create(update, context, actor, parts[2], None)
+    elif action == "other":
+        await services.people.expect_input(actor.person_id, "request_other")
+        await show(update, context, t._("What would you like help with? Describe it in your own "
+                                        "words and I'll pass it to your practitioner."),
+                   buttons([[(t._("Cancel"), "res:menu")]]))  # fmt: skip
+    elif action == "mine":
+        mine = await services.requests.for_client(actor.person_id)
+        if not mine:
+            await show(update, context, t._("You have no open requests."),
+                       buttons([[(t._("⬅️ Topics"), "res:menu")]]))  # fmt: skip
+            return
+        lines = [t._("<b>Your open requests</b>")]
+        rows = []
+        for n, request in enumerate(mine, 1):
+            title = esc(request.resource_title) if request.resource_title else t._("something else")
+            lines.append(f"{n}. {title} — {t.date(request.created_at, actor.timezone)}")
+            rows.append([(t._("Withdraw {n}", n=n), f"res:wd:{request.id}")])
+        rows.append([(t._("⬅️ Topics"), "res:menu")])
+        await show(update, context, "\n".join(lines), buttons(rows))
+    elif action == "wd":
+        if await services.requests.withdraw(actor.person_id, int(parts[2])):
+            await show(update, context, t._("Withdrawn. Your practitioner won't follow up on it."))
+        else:
+            await show(update, context, t._("That request is already closed."))
+
+
+async def _create(
+    update: Update, context: BotContext, actor: Actor, resource_id: str | None, note: str | None
+) -> None:
+    services = context.services
+    t = context.t(actor)
+    assert actor.person_id is not None
+    title = None
+    if resource_id is not None:
+        resource = await services.catalogue.resource(resource_id, actor.locale)
+        if resource is None or resource.hidden or not resource.requestable:
+            await services.people.clear_input(actor.person_id)
+            await reply(
+                update,
+                context,
+                t._(
+                    "This resource can't be requested any more. You can "
+                    "still ask about it with “Something else” in /resources."
+                ),
+            )
+            return
+        title = resource.title
+    await services.people.clear_input(actor.person_id)
+    _request, wait = await services.requests.create(actor.person_id, resource_id, title, note)
+    if wait is None:
+        text = t._(
+            "✅ Sent. Your practitioner has been notified and will follow up; they may not "
+            "reply straight away. You can see or withdraw it under “My open requests”."
+        )
+    else:
+        text = t._(
+            "✅ Sent. Your practitioner is outside their working hours and will see it after "
+            "{time}. You can see or withdraw it under “My open requests”.",
+            time=t.datetime(wait, actor.timezone, "short"),
+        )
+    await reply(update, context, text)
+    await deliver(context)
+
+
+@expects("request_note")
+async def typed_request_note(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Send the request for a resource with the client's note."""
+    assert actor.pending_input is not None
+    await _create(update, context, actor, str(actor.pending_input["resource_id"]), text)
+
+
+@expects("request_other")
+async def typed_other_request(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Send a request for something not in the catalogue."""
+    await _create(update, context, actor, None, text)
+
+
+def _report_text(t: Translator, report: ImportReport) -> str:
+    if not report.ok:
+        head = t.n_("The file was not imported: {count} problem. Nothing was changed.",
+                    "The file was not imported: {count} problems. Nothing was changed.",
+                    len(report.problems))  # fmt: skip
+        return head + "\n" + "\n".join(f"• <code>{esc(p)}</code>" for p in report.problems[:50])
+    if not report.changed:
+        return t._("Imported: nothing changed.")
+    return "\n".join([
+        t._("✅ Catalogue imported."),
+        t._("Categories: {added} added, {changed} changed, {removed} removed.",
+            added=len(report.categories_added), changed=len(report.categories_changed),
+            removed=len(report.categories_removed)),
+        t._("Resources: {added} added, {changed} changed, {removed} removed.",
+            added=len(report.resources_added), changed=len(report.resources_changed),
+            removed=len(report.resources_removed)),
+        t._("Safety information updated.") if report.safety_changed else "",
+    ]).strip()  # fmt: skip
+
+
+async def document_upload(update: Update, context: BotContext) -> None:
+    """Import a catalogue an admin sent as a document."""
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    message = update.effective_message
+    if message is None or message.document is None:
+        return
+    if not actor.is_admin:
+        await reply(
+            update, context, t._("I can't open files here. Send /help to see what I can do.")
+        )
+        return
+    document = message.document
+    if document.file_size is not None and document.file_size > MAX_UPLOAD:
+        await reply(update, context, t._("That file is over 1 MB, so it was not imported. Nothing "
+                                         "was changed."))  # fmt: skip
+        return
+    file = await document.get_file()
+    content = bytes(await file.download_as_bytearray())
+    report = await context.services.catalogue.import_bytes(content)
+    await reply(update, context, _report_text(t, report))
+
+
+def register(application: BotApp) -> None:
+    """Add this module's handlers."""
+    application.add_handler(CommandHandler("resources", resources_command))
+    application.add_handler(MessageHandler(filters.Document.ALL, document_upload))
+    application.add_handler(CallbackQueryHandler(resource_button, pattern=(
+        r"^res:(menu|other|mine|export|c:[a-z0-9_-]{1,40}:\d{1,3}|(r|ask|send):[a-z0-9_-]{1,40}"
+        r"|wd:\d+)$")))  # fmt: skip
