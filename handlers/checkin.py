@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from bot.services.checkins import Question, RatingLine
 from bot.services.people import Actor
 from bot.text import esc
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show
 from handlers.goals import rating_rows
 
 __all__ = ["ask", "register", "start_checkin"]
@@ -193,6 +193,8 @@ async def answer_button(update: Update, context: BotContext) -> None:
     if not applied:  # a stale button: its question was answered already; ask the current one
         await ask(update, context, actor, question)
         return
+    if step.startswith("g") and value is not None:
+        await _maybe_alert_drop(context, actor.person_id, checkin_id, int(step[1:]), value)
     chosen = t._("Skipped") if value is None else str(value)
     if step == "s":
         chosen = t._("Shared") if value else t._("Kept private")
@@ -201,6 +203,19 @@ async def answer_button(update: Update, context: BotContext) -> None:
     if original:
         await show(update, context, f"{original}\n<i>→ {esc(chosen)}</i>")
     await ask(update, context, actor, question)
+
+
+async def _maybe_alert_drop(
+    context: BotContext, client_id: int, checkin_id: int, goal_id: int, value: int
+) -> None:
+    """Tell the practitioner at once about a 2+ point drop, if they asked for that."""
+    lines = await context.services.checkins.ratings(client_id, checkin_id)
+    line = next((item for item in lines if item.goal.id == goal_id), None)
+    if line is not None and line.previous is not None and line.previous - value >= 2:
+        if await context.services.alerts.rating_drop(
+            client_id, line.goal.text, line.previous, value
+        ):
+            await deliver(context)
 
 
 @expects("note")

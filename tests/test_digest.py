@@ -40,7 +40,9 @@ async def checkin(
     for value in values:
         last = harness.telegram.last(user.id)
         data = next(
-            d for label, d in last.buttons if label == value or d.endswith(":s") and value == "skip"
+            d
+            for label, d in last.buttons
+            if label == value or (d.endswith(":s") and value == "skip")
         )
         await harness.press_data(user, data, message=last)
     last = harness.telegram.last(user.id)
@@ -151,7 +153,6 @@ async def test_daily_digest_in_another_zone_and_quiet_period(harness: Harness) -
 
 async def test_low_wellbeing_and_safety_event_need_attention(harness: Harness) -> None:
     await onboard_practitioner(harness)
-    practitioner_id = await person_id(harness, PRACTITIONER)
     ana = await join(harness, ANA)
     await harness.services.goals.add(ana, "Salir a caminar")
     await checkin(harness, ANA, ["2", "5"])
@@ -268,3 +269,23 @@ async def test_other_practitioner_cannot_handle_or_read(harness: Harness) -> Non
     assert "not for Olga" not in refused.text
     [mine] = await harness.send(PRACTITIONER, f"/note_{checkin_id}")
     assert "shared but not for Olga" in mine.text
+
+
+async def test_rating_drop_alerts_only_when_enabled(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    practitioner_id = await person_id(harness, PRACTITIONER)
+    ana = await join(harness, ANA)
+    await harness.services.reminders.set_option(ana, "ask_wellbeing", False)
+    await harness.services.goals.add(ana, "Dormir mejor")
+    await checkin(harness, ANA, ["8"])
+    harness.clock.advance(timedelta(days=1))
+    await checkin(harness, ANA, ["5"])
+    assert not any("went from" in m.text for m in harness.telegram.bot_messages(PRACTITIONER.id))
+    await harness.services.digests.update(practitioner_id, alert_on_drop=True)
+    harness.clock.advance(timedelta(days=1))
+    await checkin(harness, ANA, ["4"])  # a drop of 1: no alert
+    harness.clock.advance(timedelta(days=1))
+    await checkin(harness, ANA, ["1"])  # a drop of 3: alert
+    alerts = [m for m in harness.telegram.bot_messages(PRACTITIONER.id) if "went from" in m.text]
+    assert len(alerts) == 1
+    assert "from 4 to 1" in alerts[0].text

@@ -1,4 +1,4 @@
-"""Resources in chat: admin upload/export, browsing in Spanish, requests, withdrawal, crisis flow."""
+"""Resources in chat: upload/export, browsing in Spanish, requests, withdrawal, crisis flow."""
 
 from __future__ import annotations
 

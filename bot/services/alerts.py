@@ -73,6 +73,31 @@ class AlertService:
         )
         return wait
 
+    async def rating_drop(self, client_id: int, goal_text: str, before: int, after: int) -> bool:
+        """Alert the practitioner about a drop of 2+ points if they asked for such alerts."""
+        row = await self._db.fetchone(
+            "SELECT c.practitioner_id, COALESCE(c.alias, p.display_name) AS name,"
+            " pr.alert_on_drop FROM clients c JOIN people p ON p.id = c.person_id"
+            " JOIN practitioners pr ON pr.person_id = c.practitioner_id WHERE c.person_id = ?",
+            (client_id,),
+        )
+        if row is None or not row["alert_on_drop"] or before - after < 2:
+            return False
+
+        def build(t: Translator) -> tuple[str, Rows]:
+            return t._(
+                "📉 {name}'s rating for “{goal}” went from {before} to {after}. It will also be "
+                "in your next digest.",
+                name=esc(row["name"]),
+                goal=esc(goal_text),
+                before=before,
+                after=after,
+            ), ()
+
+        async with self._db.transaction() as conn:
+            await self.notify_practitioner(conn, row["practitioner_id"], build, kind="alert")
+        return True
+
     async def safety_event(self, client_id: int, source: str) -> SafetyRouting:
         """Record that a client's text matched the crisis keywords and alert people."""
         async with self._db.transaction() as conn:
