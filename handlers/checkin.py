@@ -211,11 +211,10 @@ async def _maybe_alert_drop(
     """Tell the practitioner at once about a 2+ point drop, if they asked for that."""
     lines = await context.services.checkins.ratings(client_id, checkin_id)
     line = next((item for item in lines if item.goal.id == goal_id), None)
-    if line is not None and line.previous is not None and line.previous - value >= 2:
-        if await context.services.alerts.rating_drop(
-            client_id, line.goal.text, line.previous, value
-        ):
-            await deliver(context)
+    if line is None or line.previous is None or line.previous - value < 2:
+        return
+    if await context.services.alerts.rating_drop(client_id, line.goal.text, line.previous, value):
+        await deliver(context)
 
 
 @expects("note")
