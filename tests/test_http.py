@@ -1,0 +1,136 @@
+"""The unmodified bot over real HTTP against the loopback Bot API emulator.
+
+This is the path `checkin-bot run` takes with `TELEGRAM_API_URL=http://127.0.0.1:<port>`:
+httpx requests, long polling with getUpdates, file downloads from /file/bot<token>/...
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator, Callable
+from pathlib import Path
+
+import pytest
+
+from bot.app import BotApp, build_application, on_shutdown, on_startup
+from bot.clock import ManualClock
+from bot.fake_server import FakeBotApiServer
+from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
+from bot.i18n import I18n
+from bot.settings import load_settings
+from tests.conftest import ADMIN, invite_code
+
+EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "resources.yaml"
+DANA = FakeUser(2101, "Dana", "de")
+ROSA = FakeUser(3101, "Rosa", "es")
+TARAS = FakeUser(3102, "Тарас", "uk")
+
+
+class Live:
+    """A running bot and the emulator it talks to."""
+
+    def __init__(self, telegram: FakeTelegram, server: FakeBotApiServer, app: BotApp) -> None:
+        self.telegram, self.server, self.app = telegram, server, app
+
+    async def until(self, condition: Callable[[], bool], seconds: float = 10.0) -> None:
+        for _ in range(int(seconds / 0.02)):
+            if condition():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError("the bot did not answer in time")
+
+    async def _push(self, user: FakeUser, update: dict[str, object]) -> FakeMessage:
+        before = len(self.telegram.bot_messages(user.id))
+        edits = sum(m.edits for m in self.telegram.bot_messages(user.id))
+        self.server.push(update)
+        await self.until(
+            lambda: (
+                len(self.telegram.bot_messages(user.id)) > before
+                or sum(m.edits for m in self.telegram.bot_messages(user.id)) > edits
+            )
+        )
+        await asyncio.sleep(0.1)  # let any follow-up messages of the same update arrive
+        return self.telegram.last(user.id)
+
+    async def say(self, user: FakeUser, text: str) -> FakeMessage:
+        return await self._push(user, self.telegram.text_update(user, text))
+
+    async def tap(self, user: FakeUser, label: str) -> FakeMessage:
+        for message in reversed(self.telegram.bot_messages(user.id)):
+            for text, data in message.buttons:
+                if label in text:
+                    return await self._push(
+                        user, self.telegram.callback_update(user, message, data)
+                    )
+        raise AssertionError(label)
+
+    async def upload(self, user: FakeUser, name: str, content: bytes) -> FakeMessage:
+        return await self._push(user, self.telegram.document_update(user, name, content))
+
+
+@pytest.fixture
+async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
+    telegram = FakeTelegram(clock)
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    settings = load_settings(
+        None,
+        telegram_api_url=server.url,
+        database_path=tmp_path / "http.db",
+        admin_ids=(ADMIN.id,),
+        telegram_bot_token="123456:LIVE-TOKEN-abcdefghijklmnopqrstuvwxyz",
+    )
+    app = build_application(settings, clock=clock)  # the real httpx transport
+    await app.initialize()
+    await on_startup(app)
+    assert app.updater is not None
+    await app.updater.start_polling(poll_interval=0.0, timeout=1)
+    await app.start()
+    try:
+        yield Live(telegram, server, app)
+    finally:
+        await app.updater.stop()
+        await app.stop()
+        await on_shutdown(app)
+        await app.shutdown()
+        await server.stop()
+
+
+async def test_whole_chain_by_chat_alone_in_each_persons_language(live: Live) -> None:
+    de, es = I18n().get("de"), I18n().get("es")
+    link = await live.say(ADMIN, "/newpractitioner")
+    welcome = await live.say(DANA, f"/start {invite_code(link.text)}")
+    assert de._("🎉 Welcome, {name}! You are now set up as a practitioner.\n\n"
+                "Send /invite to create a single-use link for a client. When they accept, I'll "
+                "let you know.", name="Dana")[:30] in welcome.text  # fmt: skip
+    client_link = await live.say(DANA, "/invite")
+    assert "https://t.me/checkin_test_bot?start=" in client_link.text
+    consent = await live.say(ROSA, f"/start {invite_code(client_link.text)}")
+    assert es._("✅ I agree") in [label for label, _ in consent.buttons]
+    await live.tap(ROSA, es._("✅ I agree"))
+    await live.until(lambda: "Rosa" in live.telegram.last(DANA.id).text)
+    told = live.telegram.last(DANA.id).text
+    assert told.startswith(de._("🤝 {name} accepted your invitation and is now connected with you.",
+                                name="Rosa")[:12])  # fmt: skip
+    # commands were registered per chat over HTTP too
+    assert "checkin" in live.telegram.commands_for(ROSA.id)
+
+
+async def test_admin_uploads_the_catalogue_as_a_document_over_http(live: Live) -> None:
+    report = await live.upload(ADMIN, "resources.yaml", EXAMPLE.read_bytes())
+    assert "Catalogue imported" in report.text
+    assert "getFile" in {call.method for call in live.telegram.calls}
+
+
+async def test_ukrainian_client_checks_in_over_http(live: Live) -> None:
+    uk = I18n().get("uk")
+    link = await live.say(ADMIN, "/newpractitioner")
+    await live.say(DANA, f"/start {invite_code(link.text)}")
+    client_link = await live.say(DANA, "/invite")
+    await live.say(TARAS, f"/start {invite_code(client_link.text)}")
+    await live.tap(TARAS, uk._("✅ I agree"))
+    await live.say(TARAS, "Гуляти в парку")
+    await live.tap(TARAS, "7")
+    await live.tap(TARAS, uk._("Skip"))
+    question = await live.say(TARAS, "/checkin")
+    assert uk._("Skip") in [label for label, _ in question.buttons]
