@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run test lint types unit i18n bench clean
+.PHONY: run sandbox test lint types unit i18n bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -14,6 +14,10 @@ $(STAMP): pyproject.toml
 
 run: $(STAMP)
 	$(BIN)/checkin-bot start
+
+# The real bot on a pretend Telegram, in this terminal (no token needed; see `:help` there).
+sandbox: $(STAMP)
+	$(BIN)/checkin-bot sandbox
 
 test: lint types unit
 
