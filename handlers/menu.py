@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
-from zoneinfo import ZoneInfo
-
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
@@ -112,7 +109,6 @@ async def choose_language(update: Update, context: BotContext) -> None:
 
 def settings_text(t: Translator, actor: Actor, now: int) -> str:
     """Describe the person's current settings."""
-    local = datetime.fromtimestamp(now, UTC).astimezone(ZoneInfo(actor.timezone))
     return "\n".join(
         [
             t._("<b>Your settings</b>"),
@@ -120,7 +116,7 @@ def settings_text(t: Translator, actor: Actor, now: int) -> str:
             t._(
                 "Time zone: {zone} (it is {time} there now)",
                 zone=esc(actor.timezone),
-                time=t.time(int(local.timestamp()), actor.timezone),
+                time=t.time(now, actor.timezone),
             ),
         ]
     )

@@ -136,6 +136,11 @@ async def test_blocked_chat_is_marked_unreachable_and_shown_to_admins(harness: H
     assert "Unreachable chats" in panel.text and "Pat Rivera (practitioner)" in panel.text
     [stats] = await harness.send(ADMIN, "/stats")
     assert "Unreachable chats: 1" in stats.text
+    # they unblock the bot and write again: reachable again
+    harness.telegram.blocked_chats.discard(PRACTITIONER.id)
+    await harness.send(PRACTITIONER, "/help")
+    [stats] = await harness.send(ADMIN, "/stats")
+    assert "Unreachable chats: 0" in stats.text
 
 
 async def test_timed_out_digest_is_never_sent_twice(harness: Harness) -> None:

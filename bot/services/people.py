@@ -18,7 +18,8 @@ __all__ = ["Actor", "PeopleService", "Profile", "is_valid_timezone"]
 _ACTOR_SQL = """
 SELECT p.id, p.telegram_id, p.chat_id, p.display_name, p.locale, p.timezone, p.pending_input,
        pr.person_id IS NOT NULL AS is_practitioner, COALESCE(pr.active, 0) AS practitioner_active,
-       c.practitioner_id
+       c.practitioner_id,
+       EXISTS (SELECT 1 FROM unreachable_chats u WHERE u.chat_id = p.chat_id) AS was_unreachable
 FROM people p
 LEFT JOIN practitioners pr ON pr.person_id = p.id
 LEFT JOIN clients c ON c.person_id = p.id
@@ -113,6 +114,10 @@ class PeopleService:
                 locale=self._i18n.resolve(None, profile.language_code),
                 timezone=self._settings.default_timezone,
                 is_admin=False,
+            )
+        if row["was_unreachable"]:  # they wrote to us, so they unblocked the bot
+            await self._db.execute(
+                "DELETE FROM unreachable_chats WHERE chat_id = ?", (row["chat_id"],)
             )
         if row["display_name"] != profile.display_name or row["chat_id"] != profile.chat_id:
             await self._db.execute(
