@@ -78,7 +78,8 @@ async def run_until(
 
 
 def test_sparkline_and_schedule_rules() -> None:
-    assert sparkline([0, 5, 10]) == "▁▄█"
+    assert sparkline([0, 5, 10]) == "▁▅█"
+    assert sparkline([6, 7, 8]) == "▅▆▇"
     assert allowed_silence_days(frozenset(range(7))) == 2
     assert allowed_silence_days(frozenset({0, 3})) == 5  # Mon/Thu: longest gap Thu->Mon is 4
     assert allowed_silence_days(frozenset()) is None

@@ -16,6 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ("es", "de", "uk")
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
+COMMAND = re.compile(r"(?<![\w/.])/[a-z_]+\b")  # a /command, not on/off or docs/x.md
 
 
 def _code_messages() -> set[str]:
@@ -76,8 +77,8 @@ def test_catalogue_complete_and_consistent(code: str) -> None:
             except ValueError as exc:
                 problems.append(f"HTML ({exc}): {singular[:50]}")
             if index == 0 and "/" in singular:
-                commands = set(re.findall(r"/[a-z]+\b", singular))
-                if not commands <= set(re.findall(r"/[a-z]+\b", string)):
+                commands = set(re.findall(COMMAND, singular))
+                if not commands <= set(re.findall(COMMAND, string)):
                     problems.append(f"commands changed: {singular[:50]}")
     assert not problems, f"{code}: " + "\n".join(problems)
 

@@ -32,7 +32,8 @@ _BARS = "▁▂▃▄▅▆▇█"
 
 def sparkline(values: list[int]) -> str:
     """Draw 0-10 values as a small bar chart of block characters."""
-    return "".join(_BARS[min(len(_BARS) - 1, value * len(_BARS) // 11)] for value in values)
+    top = len(_BARS) - 1
+    return "".join(_BARS[min(top, max(0, int(value * top / 10 + 0.5)))] for value in values)
 
 
 def allowed_silence_days(days: frozenset[int]) -> int | None:
