@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 from bot.fake_telegram import FakeUser
 from bot.harness import Harness
 from bot.services.digests import allowed_silence_days, sparkline
+from bot.services.people import Profile
 from tests.conftest import PRACTITIONER, onboard_client, onboard_practitioner
 
 ANA = FakeUser(3401, "Ana", "es")
@@ -185,13 +186,27 @@ async def test_silence_rule_respects_only_when_i_choose_and_pause(harness: Harne
 
 async def test_digest_splits_cleanly_over_4096_characters(harness: Harness) -> None:
     await onboard_practitioner(harness)
-    for n in range(40):
-        user = FakeUser(5000 + n, f"Client{n:02d}", "en")
-        client_id = await join(harness, user)
-        await harness.services.goals.add(client_id, f"A fairly long goal number {n} " + "x" * 60)
-        await checkin(harness, user, ["skip", "5"], note="y" * 150, share=True)
+    services = harness.services
     practitioner_id = await person_id(harness, PRACTITIONER)
-    await harness.services.digests.update(practitioner_id, frequency="daily", at="10:00")
+    for n in range(40):  # seeded through the services: the chat path is covered elsewhere
+        code, _ = await services.invites.create("client", PRACTITIONER.id, practitioner_id)
+        profile = Profile(5000 + n, 5000 + n, f"Client{n:02d}", "en")
+        check = await services.invites.open(code, profile.telegram_id)
+        assert check.invite is not None
+        await services.invites.accept_client(check.invite.id, profile)
+        client_id = await person_id(harness, FakeUser(5000 + n, "x"))
+        await services.goals.add(client_id, f"A fairly long goal number {n} " + "x" * 60)
+        question = await services.checkins.start(client_id)
+        assert question.checkin is not None
+        checkin_id = question.checkin.id
+        await services.checkins.answer(client_id, checkin_id, "w", None)
+        current = await services.checkins.get(client_id, checkin_id)
+        assert current is not None
+        goal_step = (await services.checkins.question(current)).step
+        await services.checkins.answer(client_id, checkin_id, goal_step, 5)
+        await services.checkins.add_note(client_id, checkin_id, "y" * 150)
+        await services.checkins.answer(client_id, checkin_id, "s", 1)
+    await services.digests.update(practitioner_id, frequency="daily", at="10:00")
     await run_until(harness, datetime(2026, 3, 2, 10, 1, tzinfo=UTC), step=timedelta(minutes=5))
     parts = [
         m
@@ -200,8 +215,9 @@ async def test_digest_splits_cleanly_over_4096_characters(harness: Harness) -> N
     ]
     assert len(parts) >= 2
     assert all(len(p.text) <= 4096 for p in parts)
-    assert "Your digest" in parts[0].text
-    assert sum(p.text.count("Client") for p in parts) >= 40
+    assert parts[0].text.startswith("Your digest")
+    assert sum(p.text.count("• Client") for p in parts) == 40
+    assert all(p.text.count("<") == 0 for p in parts)  # every part parsed as valid HTML
 
 
 async def test_clients_client_alias_and_privacy(harness: Harness) -> None:
