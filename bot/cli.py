@@ -48,6 +48,11 @@ def setup_logging(settings: Settings) -> None:
     root.setLevel(settings.log_level)
     # httpx logs every request URL, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
+    # At DEBUG, python-telegram-bot logs whole updates and requests, which contain what people
+    # typed; user text is never logged, whatever LOG_LEVEL says.
+    logging.getLogger("telegram").setLevel(
+        max(logging.INFO, logging.getLevelName(settings.log_level))
+    )
     logging.getLogger("apscheduler").setLevel(logging.WARNING)
 
 

@@ -97,3 +97,23 @@ def test_help_explains_each_subcommand(capsys: pytest.CaptureFixture[str]) -> No
     out = capsys.readouterr().out
     assert "run" in out
     assert "long polling" in out
+
+
+def test_logging_never_shows_the_token_or_telegram_debug(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import logging
+
+    from bot.cli import setup_logging
+
+    settings = load_settings(None, telegram_bot_token=TOKEN, log_level="DEBUG")
+    setup_logging(settings)
+    try:
+        logging.getLogger("bot.test").info("calling https://api.telegram.org/bot%s/getMe", TOKEN)
+        assert logging.getLogger("telegram").getEffectiveLevel() == logging.INFO
+        assert logging.getLogger("httpx").getEffectiveLevel() == logging.WARNING
+        err = capsys.readouterr().err
+        assert "bot<token>/getMe" in err
+        assert TOKEN not in err
+    finally:
+        logging.getLogger().handlers.clear()
