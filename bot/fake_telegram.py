@@ -184,8 +184,12 @@ class FakeTelegram:
     blocked_chats: set[int] = field(default_factory=set)
     users: dict[int, FakeUser] = field(default_factory=dict)
     on_message: Callable[[FakeMessage], None] | None = None
+    first_id: int = 1
     _failures: list[_Failure] = field(default_factory=list)
-    _ids: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
+    _ids: itertools.count[int] = field(init=False)
+
+    def __post_init__(self) -> None:
+        self._ids = itertools.count(self.first_id)
 
     # ----- what the bot sees -------------------------------------------------------------
     @property

@@ -27,11 +27,16 @@ class Harness:
     app: BotApp = field(init=False)
     errors: list[BaseException] = field(default_factory=list)
     raise_errors: bool = True
+    rate_limit: bool = True  # PTB's flood limiter, as in production; the sandbox turns it off
+    first_message_id: int = 1  # for a pretend Telegram that outlives one process
 
     def __post_init__(self) -> None:
-        self.telegram = FakeTelegram(self.clock)
+        self.telegram = FakeTelegram(self.clock, first_id=self.first_message_id)
         self.app = build_application(
-            self.settings, request=self.telegram.request(), clock=self.clock
+            self.settings,
+            request=self.telegram.request(),
+            clock=self.clock,
+            rate_limit=self.rate_limit,
         )
         self.app.add_error_handler(self._record_error)
 
