@@ -15,6 +15,7 @@ def register(application: BotApp) -> None:
         errors,
         goals,
         invites,
+        loose_text,
         menu,
         onboarding,
         practitioner,
@@ -39,6 +40,7 @@ def register(application: BotApp) -> None:
         admin,
         resources,
         safety,
+        loose_text,
     ):
         module.register(application)
     text.register(application)

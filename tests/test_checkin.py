@@ -153,3 +153,40 @@ async def test_checkin_survives_a_restart(settings: Settings, clock: ManualClock
             1,
         )
         assert await ratings(second) == [("A", 6), ("B", 9)]
+
+
+async def test_text_typed_during_a_rating_question_is_kept_as_the_note(harness: Harness) -> None:
+    await client_with_goals(harness, "A")
+    await harness.send(CLIENT, "/checkin")
+    kept, question = await harness.send(CLIENT, "The evening walk helped a lot")
+    assert "kept that as a note" in kept.text
+    assert "Overall" in question.text  # asked again
+    await harness.press(CLIENT, "Skip")
+    await harness.press(CLIENT, "6")
+    await harness.press(CLIENT, "Skip")  # no more to add: the kept note stays
+    [summary] = await harness.press(CLIENT, "Keep private")
+    assert "kept private" in summary.text
+    assert await harness.services.db.fetchval("SELECT note FROM checkins") == (
+        "The evening walk helped a lot"
+    )
+
+
+async def test_text_with_no_question_waiting_is_held_until_the_client_chooses(
+    harness: Harness,
+) -> None:
+    await client_with_goals(harness, "A")
+    [offer] = await harness.send(CLIENT, "Slept badly all week")
+    assert "keep this?" in offer.text
+    [offer] = await harness.send(CLIENT, "but the walk helped")
+    assert "Slept badly all week" in offer.text and "but the walk helped" in offer.text
+    await harness.press(CLIENT, "As a note in a check-in")
+    assert "Overall" in harness.telegram.last(CLIENT.id).text
+    note = await harness.services.db.fetchval("SELECT note FROM checkins")
+    assert note == "Slept badly all week\nbut the walk helped"
+    await harness.send(CLIENT, "Another thought")
+    await harness.press(CLIENT, "As a new goal")
+    goals = await harness.services.db.fetchall("SELECT text FROM goals ORDER BY id")
+    assert [g["text"] for g in goals] == ["A"]  # check-in open: kept as its note instead
+    assert (await harness.services.db.fetchval("SELECT note FROM checkins")).endswith(
+        "Another thought"
+    )

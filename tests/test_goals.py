@@ -43,7 +43,7 @@ async def test_first_goal_can_be_skipped(harness: Harness) -> None:
     await setup(harness)
     await harness.press(CLIENT, "Skip for now")
     [reply] = await harness.send(CLIENT, "just chatting")
-    assert "not sure" in reply.text
+    assert "keep this?" in reply.text  # the words are held, not dropped, and not a goal yet
     assert await goals_of(harness) == []
 
 
@@ -144,3 +144,15 @@ def test_goal_validation_property(raw: str) -> None:
         assert result == result.strip()
     else:
         assert result in (GoalProblem.EMPTY, GoalProblem.TOO_LONG)
+
+
+async def test_held_words_can_become_a_goal_or_be_let_go(harness: Harness) -> None:
+    await setup(harness)
+    await harness.press(CLIENT, "Skip for now")
+    await harness.send(CLIENT, "Phone my sister on Sundays")
+    await harness.press(CLIENT, "As a new goal")
+    assert await goals_of(harness) == [("Phone my sister on Sundays", "active")]
+    await harness.send(CLIENT, "never mind this")
+    await harness.press(CLIENT, "No, thanks")
+    assert "haven't kept it" in harness.telegram.last(CLIENT.id).text
+    assert len(await goals_of(harness)) == 1

@@ -17,6 +17,7 @@ from bot.text import clean_user_text
 __all__ = [
     "CORRECTION_WINDOW",
     "MAX_NOTE_LENGTH",
+    "RESUME_WINDOW",
     "Checkin",
     "CheckinService",
     "Question",
@@ -94,6 +95,14 @@ class RatingLine:
         if self.value is None or self.previous is None:
             return None
         return self.value - self.previous
+
+
+def _joined(existing: str | None, raw: str) -> str | None:
+    """Append cleaned text to a note (on a new line); ``None`` if there is nothing to add."""
+    addition = clean_user_text(raw)
+    if not addition:
+        return None
+    return (f"{existing}\n{addition}" if existing else addition)[:MAX_NOTE_LENGTH]
 
 
 class CheckinService:
@@ -204,14 +213,14 @@ class CheckinService:
                     " rated_at = excluded.rated_at",
                     (checkin_id, current.goal.id, value, now),
                 )
-            elif current.kind == "note":  # a tap here can only be Skip
+            elif current.kind == "note":  # a tap here can only be Skip (a kept note stays)
                 value = None
             elif current.kind == "share":
                 await conn.execute(
                     "UPDATE checkins SET note_shared = ? WHERE id = ?",
                     (1 if value else 0, checkin_id),
                 )
-            await self._advance(conn, checkin, now)
+            await self._advance(conn, checkin, now, has_note=bool(checkin.note))
         return await self._reload_question(client_id, checkin_id), True
 
     async def add_note(self, client_id: int, checkin_id: int, raw: str) -> Question | None:
@@ -219,13 +228,22 @@ class CheckinService:
         checkin = await self.get(client_id, checkin_id)
         if checkin is None or checkin.completed_at is not None or checkin.step != "note":
             return None
-        note = clean_user_text(raw)[:MAX_NOTE_LENGTH]
-        if not note:
+        note = _joined(checkin.note, raw)
+        if note is None:
             return await self.question(checkin)
         async with self._db.transaction() as conn:
             await conn.execute("UPDATE checkins SET note = ? WHERE id = ?", (note, checkin_id))
             await self._advance(conn, checkin, self._clock.now(), has_note=True)
         return await self._reload_question(client_id, checkin_id)
+
+    async def keep_note(self, client_id: int, checkin_id: int, raw: str) -> bool:
+        """Add typed text to an unfinished check-in's note without moving on."""
+        checkin = await self.get(client_id, checkin_id)
+        note = None if checkin is None else _joined(checkin.note, raw)
+        if checkin is None or checkin.completed_at is not None or note is None:
+            return False
+        await self._db.execute("UPDATE checkins SET note = ? WHERE id = ?", (note, checkin_id))
+        return True
 
     async def _reload_question(self, client_id: int, checkin_id: int) -> Question:
         checkin = await self.get(client_id, checkin_id)
