@@ -16,6 +16,9 @@ run: $(STAMP)
 	$(BIN)/checkin-bot start
 
 # The real bot on a pretend Telegram, in this terminal (no token needed; see `:help` there).
+demo: $(STAMP)
+	$(BIN)/python -m bot.sandbox.demo
+
 sandbox: $(STAMP)
 	$(BIN)/checkin-bot sandbox
 
