@@ -8,26 +8,10 @@ from telegram.ext import CallbackQueryHandler, CommandHandler
 from bot.app import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.admin import PractitionerEntry
-from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, deliver, reply, show
+from handlers.common import answer, buttons, deliver, reply, require, show
 
 __all__ = ["register"]
-
-
-async def _admin(update: Update, context: BotContext) -> Actor | None:
-    actor = await actor_of(update, context)
-    if not actor.is_admin:
-        await answer(update)
-        t = context.t(actor)
-        if actor.is_known:
-            await reply(update, context, t._("Sorry, only administrators can do that."))
-        else:
-            from handlers.onboarding import stranger_text
-
-            await reply(update, context, stranger_text(t))
-        return None
-    return actor
 
 
 def _line(t: Translator, number: int, entry: PractitionerEntry) -> str:
@@ -38,7 +22,7 @@ def _line(t: Translator, number: int, entry: PractitionerEntry) -> str:
 
 async def admin_command(update: Update, context: BotContext) -> None:
     """List practitioners and unreachable chats, with actions."""
-    actor = await _admin(update, context)
+    actor = await require(update, context, "admin")
     if actor is None:
         return
     t = context.t(actor)
@@ -79,7 +63,7 @@ async def admin_button(update: Update, context: BotContext) -> None:
     """Walk through deactivation (choose who takes the clients) and moving one client."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _admin(update, context)
+    actor = await require(update, context, "admin")
     if actor is None:
         return
     await answer(update)
@@ -162,7 +146,7 @@ async def admin_button(update: Update, context: BotContext) -> None:
 
 async def stats_command(update: Update, context: BotContext) -> None:
     """Show aggregate figures only."""
-    actor = await _admin(update, context)
+    actor = await require(update, context, "admin")
     if actor is None:
         return
     t = context.t(actor)

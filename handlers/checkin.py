@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from bot.services.checkins import Question, RatingLine
 from bot.services.people import Actor
 from bot.text import esc
-from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show
+from handlers.common import answer, buttons, deliver, expects, reply, require, show
 from handlers.goals import rating_rows
 
 __all__ = ["ask", "register", "start_checkin"]
@@ -108,16 +108,6 @@ def summary_text(
     return "\n".join(out)
 
 
-async def _client(update: Update, context: BotContext) -> Actor | None:
-    actor = await actor_of(update, context)
-    if not actor.is_client or actor.person_id is None:
-        await answer(update)
-        t = context.t(actor)
-        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
-        return None
-    return actor
-
-
 async def _practitioner_name(context: BotContext, actor: Actor) -> str:
     assert actor.practitioner_id is not None
     practitioner = await context.services.people.by_id(actor.practitioner_id)
@@ -166,7 +156,7 @@ async def start_checkin(update: Update, context: BotContext, actor: Actor, sourc
 
 async def checkin_command(update: Update, context: BotContext) -> None:
     """Start a check-in, or continue the one in progress."""
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is not None:
         await start_checkin(update, context, actor, "command")
 
@@ -175,7 +165,7 @@ async def answer_button(update: Update, context: BotContext) -> None:
     """Store a tapped answer, mark it on the question, and ask what comes next."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
     assert actor.person_id is not None
@@ -242,7 +232,7 @@ async def fix_button(update: Update, context: BotContext) -> None:
     """Correct a rating of the latest check-in within 24 hours."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
     assert actor.person_id is not None

@@ -9,7 +9,7 @@ from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
 from bot.app import BotContext
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.services.people import Actor, Profile
 from bot.text import split_message
 
@@ -22,7 +22,9 @@ __all__ = [
     "expects",
     "profile_of",
     "reply",
+    "require",
     "show",
+    "stranger_text",
 ]
 
 _log = logging.getLogger(__name__)
@@ -39,6 +41,37 @@ def expects(kind: str) -> Callable[[InputHandler], InputHandler]:
         return function
 
     return decorate
+
+
+def stranger_text(t: Translator) -> str:
+    """Explain the bot to someone without an invite."""
+    return t._(
+        "👋 Hello! This bot helps clients stay in touch with their practitioner between "
+        "sessions: their own goals, short check-ins and useful resources.\n\n"
+        "To use it you need a personal invite link from your practitioner (practitioners get "
+        "theirs from the service's administrator). Nothing has been stored about you."
+    )
+
+
+_REFUSALS = {
+    "client": N_("This is for clients. Send /help to see what you can do."),
+    "practitioner": N_("This is for practitioners. Send /help to see what you can do."),
+    "admin": N_("Sorry, only administrators can do that."),
+}
+
+
+async def require(update: Update, context: BotContext, role: str) -> Actor | None:
+    """Return the person if they have ``role``; otherwise explain kindly and return ``None``.
+
+    On refusal a pressed button is answered too; on success answering is the caller's job.
+    """
+    actor = await actor_of(update, context)
+    if role in actor.roles and actor.person_id is not None:
+        return actor
+    await answer(update)
+    t = context.t(actor)
+    await reply(update, context, t._(_REFUSALS[role]) if actor.is_known else stranger_text(t))
+    return None
 
 
 def profile_of(update: Update) -> Profile:

@@ -10,7 +10,7 @@ from bot.i18n import Translator
 from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import answer, buttons, expects, reply, require, show
 from handlers.onboarding import AFTER_CONSENT
 
 __all__ = ["rating_rows", "register"]
@@ -63,22 +63,12 @@ def _list_view(t: Translator, goals: list[Goal]) -> tuple[str, InlineKeyboardMar
     return text, buttons(rows)
 
 
-async def _client(update: Update, context: BotContext) -> tuple[Actor, Translator] | None:
-    actor = await actor_of(update, context)
-    t = context.t(actor)
-    if not actor.is_client or actor.person_id is None:
-        await answer(update)
-        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
-        return None
-    return actor, t
-
-
 async def goals_command(update: Update, context: BotContext) -> None:
     """List the client's active goals with what they can do."""
-    found = await _client(update, context)
-    if found is None:
+    actor = await require(update, context, "client")
+    if actor is None:
         return
-    actor, t = found
+    t = context.t(actor)
     assert actor.person_id is not None
     text, markup = _list_view(t, await context.services.goals.active(actor.person_id))
     await reply(update, context, text, markup)
@@ -88,10 +78,10 @@ async def goal_button(update: Update, context: BotContext) -> None:
     """Handle every /goals button; the goal must be the presser's own."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    found = await _client(update, context)
-    if found is None:
+    actor = await require(update, context, "client")
+    if actor is None:
         return
-    actor, t = found
+    t = context.t(actor)
     client_id = actor.person_id
     assert client_id is not None
     await answer(update)

@@ -10,7 +10,7 @@ from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.text import clean_user_text, esc
 from handlers.commands import commands_for_roles
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import actor_of, answer, buttons, expects, reply, show, stranger_text
 
 __all__ = ["COMMON_TIMEZONES", "SETTINGS_SECTIONS", "help_text", "register"]
 
@@ -59,8 +59,6 @@ async def help_command(update: Update, context: BotContext) -> None:
     actor = await actor_of(update, context)
     t = context.t(actor)
     if not actor.roles:
-        from handlers.onboarding import stranger_text
-
         await reply(update, context, stranger_text(t))
         return
     await reply(update, context, help_text(t, actor))
@@ -77,8 +75,6 @@ async def language_command(update: Update, context: BotContext) -> None:
     actor = await actor_of(update, context)
     t = context.t(actor)
     if not actor.is_known:
-        from handlers.onboarding import stranger_text
-
         await reply(update, context, stranger_text(t))
         return
     await reply(
@@ -135,8 +131,6 @@ async def settings_command(update: Update, context: BotContext) -> None:
     actor = await actor_of(update, context)
     t = context.t(actor)
     if not actor.is_known:
-        from handlers.onboarding import stranger_text
-
         await reply(update, context, stranger_text(t))
         return
     now = context.services.clock.now()

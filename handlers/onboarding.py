@@ -13,22 +13,21 @@ from bot.i18n import Translator
 from bot.services.invites import InviteStatus, OpenedInvite
 from bot.services.people import Actor
 from bot.text import esc
-from handlers.common import actor_of, answer, buttons, deliver, profile_of, reply, show
+from handlers.common import (
+    actor_of,
+    answer,
+    buttons,
+    deliver,
+    profile_of,
+    reply,
+    show,
+    stranger_text,
+)
 from handlers.menu import help_text
 
 __all__ = ["register", "stranger_text"]
 
 _log = logging.getLogger(__name__)
-
-
-def stranger_text(t: Translator) -> str:
-    """Explain the bot to someone without an invite."""
-    return t._(
-        "👋 Hello! This bot helps clients stay in touch with their practitioner between "
-        "sessions: their own goals, short check-ins and useful resources.\n\n"
-        "To use it you need a personal invite link from your practitioner (practitioners get "
-        "theirs from the service's administrator). Nothing has been stored about you."
-    )
 
 
 def consent_text(t: Translator, invite: OpenedInvite) -> str:

@@ -18,7 +18,7 @@ from bot.services.digests import PractitionerSettings
 from bot.services.people import Actor
 from bot.services.requests import Request
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show
+from handlers.common import answer, buttons, deliver, expects, reply, require, show
 from handlers.menu import SETTINGS_SECTIONS
 
 __all__ = ["register"]
@@ -32,21 +32,9 @@ QUIET_PRESETS = {
 }
 
 
-async def _practitioner(update: Update, context: BotContext) -> Actor | None:
-    actor = await actor_of(update, context)
-    if not actor.is_active_practitioner or actor.person_id is None:
-        await answer(update)
-        t = context.t(actor)
-        await reply(
-            update, context, t._("This is for practitioners. Send /help to see what you can do.")
-        )
-        return None
-    return actor
-
-
 async def digest_command(update: Update, context: BotContext) -> None:
     """Show the digest for the period since the last scheduled one."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     services = context.services
@@ -74,7 +62,7 @@ def _status(t: Translator, entry: CaseloadEntry, timezone: str) -> str:
 
 async def clients_command(update: Update, context: BotContext) -> None:
     """List the practitioner's own clients with last check-in and status."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     t = context.t(actor)
@@ -94,7 +82,7 @@ async def clients_command(update: Update, context: BotContext) -> None:
 
 async def client_command(update: Update, context: BotContext) -> None:
     """Show one client by their number in /clients."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     t = context.t(actor)
@@ -113,7 +101,7 @@ async def client_button(update: Update, context: BotContext) -> None:
     """Open a client from the list, or start setting their alias."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
@@ -210,7 +198,7 @@ async def typed_alias(update: Update, context: BotContext, actor: Actor, text: s
 
 async def note_command(update: Update, context: BotContext) -> None:
     """Show a whole shared note (``/note_<id>``) from one of the practitioner's clients."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     message = update.effective_message
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
@@ -244,7 +232,7 @@ def _request_view(
 
 async def requests_command(update: Update, context: BotContext) -> None:
     """List the open requests of the practitioner's clients, each with "Mark handled"."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     t = context.t(actor)
@@ -259,7 +247,7 @@ async def requests_command(update: Update, context: BotContext) -> None:
 
 async def request_command(update: Update, context: BotContext) -> None:
     """Show one request (``/request_<id>``) if it is one of the practitioner's clients'."""
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     message = update.effective_message
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
@@ -277,7 +265,7 @@ async def request_button(update: Update, context: BotContext) -> None:
     """Mark a request handled, with or without a short message to the client."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
@@ -397,7 +385,7 @@ async def settings_button(update: Update, context: BotContext) -> None:
     """Show or change digest frequency, time, weekday, quiet hours and alert options."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _practitioner(update, context)
+    actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)

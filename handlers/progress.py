@@ -14,7 +14,7 @@ from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.services.progress import GoalProgress
 from bot.text import esc
-from handlers.common import actor_of, reply
+from handlers.common import reply, require
 
 __all__ = ["progress_summary", "register"]
 
@@ -67,11 +67,10 @@ def progress_summary(t: Translator, actor: Actor, goals: list[GoalProgress], che
 
 async def progress_command(update: Update, context: BotContext) -> None:
     """Send the client's chart and summary, or a kind word if there is nothing yet."""
-    actor = await actor_of(update, context)
-    t = context.t(actor)
-    if not actor.is_client or actor.person_id is None:
-        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
+    actor = await require(update, context, "client")
+    if actor is None or actor.person_id is None:
         return
+    t = context.t(actor)
     services = context.services
     goals = await services.progress.goals(actor.person_id)
     if not any(item.points for item in goals):

@@ -13,7 +13,7 @@ from bot.i18n import N_, Translator
 from bot.services.people import Actor
 from bot.services.reminders import ReminderSettings
 from handlers.checkin import start_checkin
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import answer, buttons, expects, reply, require, show
 from handlers.menu import SETTINGS_SECTIONS
 
 __all__ = ["register", "schedule_text"]
@@ -63,23 +63,14 @@ def _schedule_markup(t: Translator, settings: ReminderSettings) -> InlineKeyboar
     )
 
 
-async def _client(update: Update, context: BotContext) -> Actor | None:
-    actor = await actor_of(update, context)
-    await answer(update)
-    if not actor.is_client or actor.person_id is None:
-        t = context.t(actor)
-        await reply(update, context, t._("This is for clients. Send /help to see what you can do."))
-        return None
-    return actor
-
-
 async def schedule_button(update: Update, context: BotContext) -> None:
     """Show or change the reminder days and time."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
+    await answer(update)
     client_id = actor.person_id
     assert client_id is not None
     t = context.t(actor)
@@ -155,9 +146,10 @@ async def options_button(update: Update, context: BotContext) -> None:
     """Show or switch the check-in options."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
+    await answer(update)
     client_id = actor.person_id
     assert client_id is not None
     reminders = context.services.reminders
@@ -176,9 +168,10 @@ async def reminder_button(update: Update, context: BotContext) -> None:
     """Handle a reminder's "Check in now", "Later" and "Not today"."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
+    await answer(update)
     client_id = actor.person_id
     assert client_id is not None
     t = context.t(actor)
@@ -210,9 +203,10 @@ async def reminder_button(update: Update, context: BotContext) -> None:
 
 async def pause_command(update: Update, context: BotContext) -> None:
     """Offer pause lengths."""
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None:
         return
+    await answer(update)
     t = context.t(actor)
     await reply(
         update,
@@ -231,9 +225,10 @@ async def pause_button(update: Update, context: BotContext) -> None:
     """Pause reminders for the chosen time."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None or actor.person_id is None:
         return
+    await answer(update)
     t = context.t(actor)
     key = query.data[3:]
     settings = await context.services.reminders.pause(actor.person_id, _PAUSES[key])
@@ -243,9 +238,10 @@ async def pause_button(update: Update, context: BotContext) -> None:
 
 async def resume_command(update: Update, context: BotContext) -> None:
     """End a pause."""
-    actor = await _client(update, context)
+    actor = await require(update, context, "client")
     if actor is None or actor.person_id is None:
         return
+    await answer(update)
     t = context.t(actor)
     settings = await context.services.reminders.resume(actor.person_id)
     await reply(

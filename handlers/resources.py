@@ -12,7 +12,7 @@ from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show
+from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show, stranger_text
 
 __all__ = ["register"]
 
@@ -41,8 +41,6 @@ async def resources_command(update: Update, context: BotContext) -> None:
 async def _show_menu(update: Update, context: BotContext, actor: Actor, new: bool) -> None:
     t = context.t(actor)
     if not actor.roles:
-        from handlers.onboarding import stranger_text
-
         await reply(update, context, stranger_text(t))
         return
     categories = await context.services.catalogue.categories(actor.locale)

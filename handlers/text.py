@@ -9,8 +9,7 @@ from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
 from bot.app import BotApp, BotContext
 from bot.services.people import Actor
-from handlers.common import INPUT_HANDLERS, actor_of, answer, reply
-from handlers.onboarding import stranger_text
+from handlers.common import INPUT_HANDLERS, actor_of, answer, reply, stranger_text
 
 __all__ = ["register"]
 
