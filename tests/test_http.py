@@ -134,3 +134,42 @@ async def test_ukrainian_client_checks_in_over_http(live: Live) -> None:
     await live.tap(TARAS, uk._("Skip"))
     question = await live.say(TARAS, "/checkin")
     assert uk._("Skip") in [label for label, _ in question.buttons]
+
+
+async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> None:
+    """`checkin-bot run` as a real process, configured only by the environment."""
+    import os
+    import sys
+
+    telegram = FakeTelegram(ManualClock(0))
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": "123456:PROCESS-TOKEN-abcdefghijklmnopqrstuvwxyz",
+        "TELEGRAM_API_URL": server.url,
+        "DATABASE_PATH": str(tmp_path / "process.db"),
+        "ADMIN_IDS": str(ADMIN.id),
+        "LOG_LEVEL": "INFO",
+        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT,
+    )  # fmt: skip
+    try:
+        live = Live(telegram, server, app=None)  # type: ignore[arg-type]
+        link = await live.say(ADMIN, "/newpractitioner")
+        await live.say(DANA, f"/start {invite_code(link.text)}")
+        client_link = await live.say(DANA, "/invite")
+        await live.say(ROSA, f"/start {invite_code(client_link.text)}")
+        await live.tap(ROSA, I18n().get("es")._("✅ I agree"))
+        await live.until(lambda: "Rosa" in telegram.last(DANA.id).text)
+    finally:
+        process.terminate()
+        output, _ = await asyncio.wait_for(process.communicate(), timeout=20)
+        await server.stop()
+    log = output.decode()
+    assert "starting with long polling" in log
+    assert "PROCESS-TOKEN" not in log  # the token never reaches the log
+    assert "Rosa" not in log and "/start" not in log  # nor what people typed
