@@ -20,7 +20,8 @@ from bot.i18n import I18n
 from bot.settings import load_settings
 from tests.conftest import ADMIN, invite_code
 
-EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "resources.yaml"
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "resources.yaml"
 DANA = FakeUser(2101, "Dana", "de")
 ROSA = FakeUser(3101, "Rosa", "es")
 TARAS = FakeUser(3102, "Тарас", "uk")
@@ -151,7 +152,7 @@ async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> N
         "DATABASE_PATH": str(tmp_path / "process.db"),
         "ADMIN_IDS": str(ADMIN.id),
         "LOG_LEVEL": "INFO",
-        "PYTHONPATH": str(Path(__file__).resolve().parent.parent),
+        "PYTHONPATH": str(ROOT),
     }
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
