@@ -174,3 +174,62 @@ async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> N
     assert "starting with long polling" in log
     assert "PROCESS-TOKEN" not in log  # the token never reaches the log
     assert "Rosa" not in log and "/start" not in log  # nor what people typed
+
+
+async def _start_process(server: FakeBotApiServer, db: Path) -> asyncio.subprocess.Process:
+    import os
+    import sys
+
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": "123456:PROCESS-TOKEN-abcdefghijklmnopqrstuvwxyz",
+        "TELEGRAM_API_URL": server.url,
+        "DATABASE_PATH": str(db),
+        "ADMIN_IDS": str(ADMIN.id),
+        "PYTHONPATH": str(ROOT),
+    }
+    return await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=db.parent,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+
+
+async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path) -> None:
+    telegram = FakeTelegram(ManualClock(0))
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    db = tmp_path / "kill.db"
+    live = Live(telegram, server, app=None)  # type: ignore[arg-type]
+    process = await _start_process(server, db)
+    try:
+        link = await live.say(ADMIN, "/newpractitioner")
+        await live.say(DANA, f"/start {invite_code(link.text)}")
+        client_link = await live.say(DANA, "/invite")
+        await live.say(ROSA, f"/start {invite_code(client_link.text)}")
+        await live.tap(ROSA, I18n().get("es")._("✅ I agree"))
+        await live.say(ROSA, "Dormir ocho horas")
+        await live.tap(ROSA, "8")
+        await live.tap(ROSA, I18n().get("es")._("Skip"))
+        await live.say(ROSA, "/checkin")
+        question = await live.tap(ROSA, "6")  # overall answered; now the goal question
+        assert "Dormir ocho horas" in question.text
+        process.kill()  # SIGKILL: no shutdown hooks, no flushing
+        await process.wait()
+        process = await _start_process(server, db)
+        data = next(d for label, d in question.buttons if label == "9")
+        await live._push(ROSA, telegram.callback_update(ROSA, question, data))
+        await live.until(
+            lambda: "?" in telegram.last(ROSA.id).text and telegram.last(ROSA.id).buttons != []
+        )
+        note_question = telegram.last(ROSA.id)
+        assert note_question.buttons[0][1].endswith(":n:s")  # continued to the note
+    finally:
+        process.kill()
+        await process.wait()
+        await server.stop()
+    import sqlite3
+
+    with sqlite3.connect(db) as con:
+        wellbeing = con.execute("SELECT wellbeing FROM checkins").fetchone()[0]
+        rating = con.execute("SELECT value FROM ratings").fetchone()[0]
+    assert (wellbeing, rating) == (6, 9)
