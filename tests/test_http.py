@@ -233,3 +233,66 @@ async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path) -> None
         wellbeing = con.execute("SELECT wellbeing FROM checkins").fetchone()[0]
         rating = con.execute("SELECT value FROM ratings").fetchone()[0]
     assert (wellbeing, rating) == (6, 9)
+
+
+async def _tap_data(live: Live, user: FakeUser, wanted: Callable[[str], bool]) -> FakeMessage:
+    for message in reversed(live.telegram.bot_messages(user.id)):
+        for _label, data in message.buttons:
+            if wanted(data):
+                return await live._push(user, live.telegram.callback_update(user, message, data))
+    raise AssertionError("no such button")
+
+
+@pytest.mark.parametrize("language", ["en", "es", "de", "uk"])
+async def test_client_journey_over_http_in_each_language(live: Live, language: str) -> None:
+    from datetime import UTC, datetime
+
+    from bot.app import run_due
+
+    t = I18n().get(language)
+    client = FakeUser(3900, "Sam", language)
+    link = await live.say(ADMIN, "/newpractitioner")
+    await live.say(DANA, f"/start {invite_code(link.text)}")
+    client_link = await live.say(DANA, "/invite")
+    await live.say(client, f"/start {invite_code(client_link.text)}")
+    await live.tap(client, t._("✅ I agree"))
+    for goal in ("Goal one", "Goal two"):  # two goals, rulers skipped
+        if goal == "Goal two":
+            await live.say(client, "/goals")
+            await _tap_data(live, client, lambda d: d == "g:add")
+        await live.say(client, goal)
+        await _tap_data(live, client, lambda d: d.endswith(":imp:s"))
+        await _tap_data(live, client, lambda d: d.endswith(":conf:s"))
+    # a check-in with one skipped goal and a private note
+    await live.say(client, "/checkin")
+    await _tap_data(live, client, lambda d: d.endswith(":w:6"))
+    await _tap_data(live, client, lambda d: ":g" in d and d.endswith(":7"))
+    await _tap_data(live, client, lambda d: ":g" in d and d.endswith(":s"))
+    await live.say(client, "private words")
+    summary = await _tap_data(live, client, lambda d: d.endswith(":s:0"))
+    assert t._("• {goal}: skipped", goal="Goal two") in summary.text
+    # a daily reminder at 20:00 local time (Europe/Kyiv), chosen with the settings buttons
+    person = int(
+        await live.app.bot_data.services.db.fetchval(
+            "SELECT id FROM people WHERE telegram_id = ?", (client.id,)
+        )
+    )
+    await live.app.bot_data.services.people.set_timezone(person, "Europe/Kyiv")
+    await live.say(client, "/settings")
+    await _tap_data(live, client, lambda d: d == "set:rem")
+    await _tap_data(live, client, lambda d: d == "rd:all")
+    await _tap_data(live, client, lambda d: d == "rt:20:00")
+    clock = live.app.bot_data.services.clock
+    clock.set(datetime(2026, 3, 2, 18, 1, tzinfo=UTC))  # 20:01 in Kyiv
+    await run_due(live.app, live.app.bot)
+    await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
+    await _tap_data(live, client, lambda d: d == "rem:later")  # snooze two hours
+    clock.set(datetime(2026, 3, 2, 20, 2, tzinfo=UTC))
+    await run_due(live.app, live.app.bot)
+    await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
+    question = await _tap_data(live, client, lambda d: d == "rem:go")
+    assert question.buttons  # the check-in started from the reminder
+    await live.say(client, "/progress")
+    await live.until(lambda: any(m.photo for m in live.telegram.bot_messages(client.id)))
+    photo = next(m for m in live.telegram.bot_messages(client.id) if m.photo)
+    assert photo.photo is not None and photo.photo.startswith(b"\x89PNG")
