@@ -296,3 +296,38 @@ async def test_client_journey_over_http_in_each_language(live: Live, language: s
     await live.until(lambda: any(m.photo for m in live.telegram.bot_messages(client.id)))
     photo = next(m for m in live.telegram.bot_messages(client.id) if m.photo)
     assert photo.photo is not None and photo.photo.startswith(b"\x89PNG")
+
+
+async def test_resources_story_over_http(live: Live) -> None:
+    import yaml
+
+    es = I18n().get("es")
+    report = await live.upload(ADMIN, "resources.yaml", EXAMPLE.read_bytes())
+    assert "Resources: 27 added" in report.text
+    link = await live.say(ADMIN, "/newpractitioner")
+    await live.say(DANA, f"/start {invite_code(link.text)}")
+    client_link = await live.say(DANA, "/invite")
+    await live.say(ROSA, f"/start {invite_code(client_link.text)}")
+    await live.tap(ROSA, es._("✅ I agree"))
+    await live.tap(ROSA, es._("Skip for now"))
+    menu = await live.say(ROSA, "/resources")
+    assert es._("🙋 Something else") in [label for label, _ in menu.buttons]
+    await _tap_data(live, ROSA, lambda d: d.startswith("res:c:"))
+    card = await _tap_data(live, ROSA, lambda d: d.startswith("res:r:"))
+    data = yaml.safe_load(EXAMPLE.read_bytes())
+    assert any(
+        card.text.startswith(r["title"]["es"]) for c in data["categories"] for r in c["resources"]
+    )
+    await _tap_data(live, ROSA, lambda d: d.startswith("res:ask:"))
+    await live.say(ROSA, "¿Podemos hablarlo el jueves?")
+    await live.until(lambda: "Rosa" in live.telegram.last(DANA.id).text)
+    await _tap_data(live, DANA, lambda d: d.startswith("rq:") and d.endswith(":done"))
+    await _tap_data(live, DANA, lambda d: d.startswith("rq:") and d.endswith(":ok"))
+    await live.until(lambda: "✅" in live.telegram.last(ROSA.id).text)
+    assert es._("✅ Your practitioner has followed up on: {what}", what="")[:15] in (
+        live.telegram.last(ROSA.id).text
+    )
+    await live.say(ADMIN, "/resources")
+    exported = await live.tap(ADMIN, "Export")
+    assert exported.document is not None
+    assert yaml.safe_load(exported.document)["categories"][0]["id"] == data["categories"][0]["id"]
