@@ -97,7 +97,10 @@ class FakeBotApiServer:
 
     async def start(self) -> None:
         """Listen on a free loopback port."""
-        app = Application([(r"/(.*)", _ApiHandler, {"server": self})])
+        # no access log: Bot API URLs contain the token
+        app = Application(
+            [(r"/(.*)", _ApiHandler, {"server": self})], log_function=lambda _handler: None
+        )
         sock = socket.socket(socket.AF_INET, socket.SOCK_STREAM)
         sock.bind(("127.0.0.1", 0))
         sock.listen(16)

@@ -80,6 +80,7 @@ async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
         database_path=tmp_path / "http.db",
         admin_ids=(ADMIN.id,),
         telegram_bot_token="123456:LIVE-TOKEN-abcdefghijklmnopqrstuvwxyz",
+        tick_seconds=600,  # tests run the tick themselves (run_due) at the instants they choose
     )
     app = build_application(settings, clock=clock)  # the real httpx transport
     await app.initialize()
@@ -331,3 +332,68 @@ async def test_resources_story_over_http(live: Live) -> None:
     exported = await live.tap(ADMIN, "Export")
     assert exported.document is not None
     assert yaml.safe_load(exported.document)["categories"][0]["id"] == data["categories"][0]["id"]
+
+
+async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> None:
+    from datetime import UTC, datetime, timedelta
+
+    from bot.app import run_due
+
+    services = live.app.bot_data.services
+    clock = services.clock
+    link = await live.say(ADMIN, "/newpractitioner")
+    await live.say(DANA, f"/start {invite_code(link.text)}")
+    users = [FakeUser(3950 + n, name, "en") for n, name in enumerate(("Ana", "Ben", "Cal"))]
+    ids = []
+    for user in users:
+        client_link = await live.say(DANA, "/invite")
+        await live.say(user, f"/start {invite_code(client_link.text)}")
+        await _tap_data(live, user, lambda d: d.startswith("consent:yes"))
+        await live.say(user, f"{user.first_name}'s goal")
+        await _tap_data(live, user, lambda d: d.endswith(":imp:s"))
+        await _tap_data(live, user, lambda d: d.endswith(":conf:s"))
+        person = int(
+            await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (user.id,))
+        )
+        await services.reminders.set_option(person, "ask_wellbeing", False)
+        ids.append(person)
+    await services.reminders.set_days(ids[2], frozenset(range(7)))  # Cal: daily, then silent
+    dana = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (DANA.id,))
+    )
+    await services.digests.update(dana, frequency="weekly", weekday=0, at="09:30")
+
+    async def check_in(user: FakeUser, value: str, note: str | None = None) -> None:
+        await live.say(user, "/checkin")
+        await _tap_data(live, user, lambda d: ":g" in d and d.endswith(f":{value}"))
+        if note is None:
+            await _tap_data(live, user, lambda d: d.endswith(":n:s"))
+        else:
+            await live.say(user, note)
+            await _tap_data(live, user, lambda d: d.endswith(":s:0"))
+
+    await check_in(users[0], "8")
+    await check_in(users[1], "5")
+    await check_in(users[2], "6")
+    clock.advance(timedelta(days=2))
+    await check_in(users[0], "5")  # a 3-point drop
+    await check_in(users[1], "6", note="my private words")
+    await services.requests.create(ids[1], None, None, "form")
+    live.telegram.fail_next("server_error", method="sendMessage", times=3)
+    clock.set(datetime(2026, 3, 9, 9, 30, tzinfo=UTC))
+    for _ in range(8):  # the tick keeps trying while the API fails, then it recovers
+        await run_due(live.app, live.app.bot)
+        clock.advance(timedelta(minutes=2))
+    de = I18n().get("de")  # Dana reads German
+    heading = de._("<b>Your digest</b> · {since} – {until}", since="", until="")
+    heading = heading.replace("<b>", "").replace("</b>", "").split("·")[0]
+    digests = [m for m in live.telegram.bot_messages(DANA.id) if m.text.startswith(heading)]
+    assert len(digests) == 1
+    text = digests[0].text
+    attention = text.split(de._("<b>Everyone else</b>")[3:-4])[0]
+    drop = de._("rating down {before} → {after} on “{goal}”", before=8, after=5, goal="Ana's goal")
+    assert "⚠️ Ana" in attention and drop in attention
+    assert "⚠️ Cal" in attention
+    assert "⚠️ Ben" not in attention
+    assert "private words" not in text
+    assert de._("open request: {title}", title=de._("something else")) in text

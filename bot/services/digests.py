@@ -354,7 +354,9 @@ class DigestService:
             settings = _settings_from(row)
             due_at = int(settings.next_digest_at or now)
             since = await self.period_start(settings)
-            digest = await self.build(settings.person_id, since, due_at)
+            # A digest sent late (the bot was down, or the tick is behind) covers everything
+            # up to now, so nothing falls between two digests.
+            digest = await self.build(settings.person_id, since, now)
             t = self._i18n.get(settings.locale)
             following = next_digest(settings, now)
             async with self._db.transaction() as conn:
@@ -371,6 +373,6 @@ class DigestService:
                 await conn.execute(
                     "UPDATE practitioners SET last_digest_at = ?, next_digest_at = ?"
                     " WHERE person_id = ?",
-                    (due_at, following, settings.person_id),
+                    (now, following, settings.person_id),
                 )
         return queued
