@@ -184,6 +184,7 @@ class FakeTelegram:
     blocked_chats: set[int] = field(default_factory=set)
     users: dict[int, FakeUser] = field(default_factory=dict)
     on_message: Callable[[FakeMessage], None] | None = None
+    webhook: dict[str, Any] | None = None
     first_id: int = 1
     _failures: list[_Failure] = field(default_factory=list)
     _ids: itertools.count[int] = field(init=False)
@@ -285,6 +286,14 @@ class FakeTelegram:
         return self.bot_user
 
     def _api_deleteWebhook(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        self.webhook = None
+        return True
+
+    def _api_setWebhook(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802
+        url = str(params.get("url", ""))
+        if url and not url.startswith(("https://", "http://127.0.0.1", "http://localhost")):
+            raise _BadRequestError("bad webhook: HTTPS url must be provided for webhook")
+        self.webhook = {"url": url, "secret_token": params.get("secret_token")} if url else None
         return True
 
     def _api_setMyCommands(self, params: dict[str, Any], files: dict[str, Any]) -> Any:  # noqa: N802

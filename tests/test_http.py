@@ -397,3 +397,58 @@ async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> Non
     assert "⚠️ Ben" not in attention
     assert "private words" not in text
     assert de._("open request: {title}", title=de._("something else")) in text
+
+
+async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
+    """With WEBHOOK_URL set, `checkin-bot run` registers the webhook and serves updates."""
+    import os
+    import socket
+    import sys
+
+    import httpx
+
+    telegram = FakeTelegram(ManualClock(0))
+    server = FakeBotApiServer(telegram)
+    await server.start()
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {
+        "PATH": os.environ.get("PATH", ""),
+        "TELEGRAM_BOT_TOKEN": "123456:HOOK-TOKEN-abcdefghijklmnopqrstuvwxyz",
+        "TELEGRAM_API_URL": server.url,
+        "DATABASE_PATH": str(tmp_path / "hook.db"),
+        "ADMIN_IDS": str(ADMIN.id),
+        "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
+        "WEBHOOK_LISTEN": "127.0.0.1",
+        "WEBHOOK_PORT": str(port),
+        "WEBHOOK_SECRET_TOKEN": "s3cret-value",
+        "PYTHONPATH": str(ROOT),
+    }
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "bot", "run", env=env, cwd=tmp_path,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
+    )  # fmt: skip
+    live = Live(telegram, server, app=None)  # type: ignore[arg-type]
+    try:
+        await live.until(lambda: telegram.webhook is not None, seconds=20)
+        assert telegram.webhook == {
+            "url": f"http://127.0.0.1:{port}/telegram",
+            "secret_token": "s3cret-value",
+        }
+        async with httpx.AsyncClient() as client:
+            url = f"http://127.0.0.1:{port}/telegram"
+            refused = await client.post(url, json=telegram.text_update(ADMIN, "/help"))
+            assert refused.status_code == 403  # no secret: not from Telegram
+            accepted = await client.post(
+                url,
+                json=telegram.text_update(ADMIN, "/newpractitioner"),
+                headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"},
+            )
+            assert accepted.status_code == 200
+        await live.until(lambda: bool(telegram.bot_messages(ADMIN.id)))
+        assert "?start=" in telegram.last(ADMIN.id).text
+    finally:
+        process.terminate()
+        await asyncio.wait_for(process.wait(), timeout=20)
+        await server.stop()
