@@ -301,7 +301,7 @@ async def test_a_failure_half_way_leaves_the_catalogue_as_it_was(
     async def fail(*_: object) -> None:
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr("bot.services.catalogue._write_safety", fail)
+    monkeypatch.setattr("bot.storage.catalogue._write_safety", fail)
     data = small()
     data["categories"].pop(1)
     _resource(data)["title"]["de"] = "Notunterkunft"
