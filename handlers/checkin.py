@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.app import BotApp, BotContext
 from bot.i18n import Translator
-from bot.services.checkins import Question, RatingLine
+from bot.services.checkins import Checkin, Question, RatingLine
 from bot.services.people import Actor
 from bot.text import esc
 from handlers.common import answer, buttons, deliver, expects, reply, require, show
@@ -136,15 +137,23 @@ async def ask(update: Update, context: BotContext, actor: Actor, question: Quest
         await services.people.expect_input(actor.person_id, "note", checkin_id=checkin.id)
     if question.kind == "done":
         await services.people.clear_input(actor.person_id)
-        lines = await services.checkins.ratings(actor.person_id, checkin.id)
-        note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
-        text = summary_text(t, lines, checkin.wellbeing, note_state)
-        rated = any(line.value is not None for line in lines)
-        markup = buttons([[(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")]]) if rated else None
+        text, markup = await _summary_view(context, t, actor.person_id, checkin)
         await reply(update, context, text, markup)
         return
     text, markup = _question_view(t, question, await _practitioner_name(context, actor))
     await reply(update, context, text, markup)
+
+
+async def _summary_view(
+    context: BotContext, t: Translator, client_id: int, checkin: Checkin
+) -> tuple[str, InlineKeyboardMarkup | None]:
+    """The summary of a finished check-in, with "Change a rating" if anything was rated."""
+    lines = await context.services.checkins.ratings(client_id, checkin.id)
+    note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
+    text = summary_text(t, lines, checkin.wellbeing, note_state)
+    rated = any(line.value is not None for line in lines)
+    markup = buttons([[(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")]]) if rated else None
+    return text, markup
 
 
 async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:
@@ -213,17 +222,11 @@ async def typed_note(update: Update, context: BotContext, actor: Actor, text: st
     assert actor.person_id is not None and actor.pending_input is not None
     checkin_id = int(actor.pending_input["checkin_id"])
     question = await context.services.checkins.add_note(actor.person_id, checkin_id, text)
-    if question is None:  # the check-in ended meanwhile; keep the words as a new check-in note
+    if question is None:  # the check-in ended meanwhile: hold the words, let the client choose
+        from handlers.loose_text import keep_typed_text
+
         await context.services.people.clear_input(actor.person_id)
-        t = context.t(actor)
-        await reply(
-            update,
-            context,
-            t._(
-                "That check-in had already finished. Start a new one with "
-                "/checkin whenever you like."
-            ),
-        )
+        await keep_typed_text(update, context, replace(actor, pending_input=None), text)
         return
     await ask(update, context, actor, question)
 
@@ -275,14 +278,8 @@ async def fix_button(update: Update, context: BotContext) -> None:
     if await services.checkins.correct(actor.person_id, checkin_id, goal_id, value):
         checkin = await services.checkins.get(actor.person_id, checkin_id)
         assert checkin is not None
-        lines = await services.checkins.ratings(actor.person_id, checkin_id)
-        note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
-        await show(
-            update,
-            context,
-            t._("Changed.") + "\n\n" + summary_text(t, lines, checkin.wellbeing, note_state),
-            buttons([[(t._("✏️ Change a rating"), f"ci:{checkin_id}:fix")]]),
-        )
+        text, markup = await _summary_view(context, t, actor.person_id, checkin)
+        await show(update, context, t._("Changed.") + "\n\n" + text, markup)
 
 
 def register(application: BotApp) -> None:

@@ -190,3 +190,20 @@ async def test_text_with_no_question_waiting_is_held_until_the_client_chooses(
     assert (await harness.services.db.fetchval("SELECT note FROM checkins")).endswith(
         "Another thought"
     )
+
+
+async def test_a_note_for_a_check_in_that_ended_meanwhile_is_held_not_lost(
+    harness: Harness,
+) -> None:
+    await client_with_goals(harness, "A")
+    await harness.send(CLIENT, "/checkin")
+    await harness.press(CLIENT, "Skip")
+    await harness.press(CLIENT, "5")
+    assert "What helped?" in harness.telegram.last(CLIENT.id).text
+    await harness.services.db.execute("UPDATE checkins SET completed_at = started_at")
+    [offer] = await harness.send(CLIENT, "words typed too late")
+    assert "keep this?" in offer.text
+    assert "words typed too late" in offer.text
+    await harness.press(CLIENT, "As a note in a check-in")
+    notes = await harness.services.db.fetchall("SELECT note FROM checkins ORDER BY id")
+    assert [row["note"] for row in notes] == [None, "words typed too late"]
