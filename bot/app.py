@@ -36,6 +36,7 @@ from bot.services.alerts import AlertService
 from bot.services.caseload import CaseloadService
 from bot.services.catalogue import CatalogueService
 from bot.services.checkins import CheckinService
+from bot.services.crisis import QUIET_AFTER_CRISIS, CrisisService
 from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
@@ -45,6 +46,7 @@ from bot.services.progress import ProgressService
 from bot.services.reminders import ReminderService
 from bot.services.requests import RequestService
 from bot.services.safety import SafetyMatcher
+from bot.services.safety_plan import SafetyPlanService
 from bot.settings import Settings
 from bot.storage import Database
 
@@ -76,6 +78,9 @@ class Services:
     admin: AdminService
     safety: SafetyMatcher
     catalogue: CatalogueService
+    crisis: CrisisService
+    safety_plans: SafetyPlanService
+    background_delivery: bool = True  # drain the outbox from a background task
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -87,6 +92,9 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     digests = DigestService(db, clock, i18n)
     alerts = AlertService(db, i18n, clock, digests, settings.on_call_chat_id)
     safety = SafetyMatcher(settings.default_locale)
+    crisis = CrisisService(
+        db, clock, digests, safety, settings.on_call_chat_id, settings.safety_ack_minutes * 60
+    )
     return Services(
         settings=settings,
         clock=clock,
@@ -98,7 +106,9 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         privacy=PrivacyService(db, i18n, clock),
         goals=goals,
         checkins=CheckinService(db, clock, goals),
-        reminders=ReminderService(db, clock, i18n, settings.snooze_hours),
+        reminders=ReminderService(
+            db, clock, i18n, settings.snooze_hours, quiet_after_crisis=QUIET_AFTER_CRISIS
+        ),
         progress=ProgressService(db, goals),
         digests=digests,
         alerts=alerts,
@@ -107,6 +117,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         admin=AdminService(db, clock, i18n),
         safety=safety,
         catalogue=CatalogueService(db, clock, settings.default_locale, safety),
+        crisis=crisis,
+        safety_plans=SafetyPlanService(crisis.repo, clock),
     )
 
 
@@ -152,9 +164,15 @@ def build_application(
     request: BaseRequest | None = None,
     clock: Clock | None = None,
     rate_limit: bool = True,
+    background_delivery: bool = True,
 ) -> BotApp:
-    """Build the whole bot; ``request`` replaces the network (tests, the sandbox)."""
+    """Build the whole bot; ``request`` replaces the network (tests, the sandbox).
+
+    Without ``background_delivery`` nothing drains the outbox by itself: the caller does,
+    with :func:`run_due` or ``services.outbox.drain`` (tests and the sandbox, step by step).
+    """
     services = build_services(settings, clock)
+    services.background_delivery = background_delivery
     token = settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None
     context_types = ContextTypes(context=BotContext, bot_data=BotData)
     builder = (
@@ -179,8 +197,10 @@ def build_application(
     application.bot_data.services = services
 
     from handlers import register
+    from handlers.crisis_views import make_renderers
 
     register(application)
+    services.outbox.renderers.update(make_renderers(services))
     return application
 
 
@@ -191,7 +211,12 @@ async def on_startup(application: BotApp) -> None:
     await services.safety.load(services.db)
     if not services.safety.keywords:  # nothing imported yet: screening must still be on
         services.safety.set_keywords(DEFAULT_KEYWORDS)
+    await services.outbox.recover()
+    for gap in await services.catalogue.safety_gaps():
+        _log.warning("crisis information: %s", gap.describe())
     await register_default_commands(application.bot, services.i18n)
+    if services.background_delivery:
+        services.outbox.start(application.bot, services.settings.tick_seconds)
     if application.job_queue is not None:
         application.job_queue.run_repeating(
             tick, interval=services.settings.tick_seconds, first=1.0, name="tick"
@@ -199,7 +224,8 @@ async def on_startup(application: BotApp) -> None:
 
 
 async def on_shutdown(application: BotApp) -> None:
-    """Close the database."""
+    """Stop sending and close the database."""
+    await application.bot_data.services.outbox.stop()
     await application.bot_data.services.db.close()
 
 
@@ -212,6 +238,7 @@ async def run_due(application: Any, bot: Bot) -> None:
     """Run the scheduled work that is due now and send the outbox (the tick's body)."""
     services: Services = application.bot_data.services
     for name, job in (
+        ("safety re-sends", services.crisis.resend_due),
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
     ):
@@ -219,7 +246,11 @@ async def run_due(application: Any, bot: Bot) -> None:
             await job()
         except Exception:
             _log.exception("scheduled %s failed", name)
-    await services.outbox.drain(bot)
+    if services.background_delivery:
+        services.outbox.wake()
+    else:
+        while await services.outbox.drain(bot) >= services.outbox.batch:
+            pass
 
 
 def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:

@@ -202,6 +202,8 @@ def _resources(settings: Settings, action: str, file: str) -> int:
             print(f"  {problem}", file=sys.stderr)
         return 1
     print(f"Imported {file}:")
+    for gap in report.safety_gaps:
+        print(f"Warning: {gap.describe()}")
     for line in _report_lines(report):
         print(f"  {line}")
     return 0

@@ -1,14 +1,19 @@
-"""Drains the outbox to Telegram with retries, back-off and dead-lettering."""
+"""Drains the outbox to Telegram with retries, back-off and dead-lettering, in the background."""
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
+from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from typing import Any
 
 import httpx
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, ReplyParameters
 from telegram.error import (
     BadRequest,
+    ChatMigrated,
     Forbidden,
     NetworkError,
     RetryAfter,
@@ -20,7 +25,7 @@ from bot.clock import Clock
 from bot.services.outbox import OutgoingMessage
 from bot.storage import Database
 
-__all__ = ["AT_MOST_ONCE_KINDS", "OutboxSender", "keyboard"]
+__all__ = ["AT_MOST_ONCE_KINDS", "OutboxSender", "Renderer", "keyboard"]
 
 _log = logging.getLogger(__name__)
 # After an ambiguous time-out (the request may have reached Telegram) these kinds are not
@@ -28,6 +33,8 @@ _log = logging.getLogger(__name__)
 # alert is better than a lost one).
 AT_MOST_ONCE_KINDS = frozenset({"digest", "reminder"})
 _MAX_BACKOFF = 3600
+# A view renders a message at send time: (chat id, args) -> the message, or None to cancel.
+Renderer = Callable[[int, dict[str, Any]], Awaitable[OutgoingMessage | None]]
 
 
 def keyboard(rows: tuple[tuple[tuple[str, str], ...], ...]) -> InlineKeyboardMarkup | None:
@@ -63,93 +70,248 @@ async def _remove(bot: Bot, chat_id: int, message_id: int) -> None:
 
 
 class OutboxSender:
-    """Sends due outbox rows; one drain at a time."""
+    """Sends due outbox rows, most urgent first; one drain at a time, from one background task."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self._db = db
         self._clock = clock
         self._lock = asyncio.Lock()
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+        self.batch = 200
+        self.renderers: dict[str, Renderer] = {}
+        # called with (old chat id, new chat id) when a group became a supergroup
+        self.on_chat_migrated: Callable[[int, int], Awaitable[None]] | None = None
 
-    async def drain(self, bot: Bot, limit: int = 500) -> int:
-        """Send every due message (up to ``limit``); return how many were delivered."""
+    def wake(self) -> None:
+        """Ask the background task to drain now (handlers call this after queueing)."""
+        self._wake.set()
+
+    def start(self, bot: Bot, idle_seconds: float) -> None:
+        """Start draining in the background: at once when woken, else every ``idle_seconds``."""
+        if self._task is None:
+            self._task = asyncio.create_task(self._run(bot, idle_seconds), name="outbox")
+
+    async def stop(self) -> None:
+        """Stop the background task (a send in flight is left ``sending``, resolved at start)."""
+        task, self._task = self._task, None
+        if task is not None:
+            task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+
+    async def _run(self, bot: Bot, idle_seconds: float) -> None:
+        while True:
+            self._wake.clear()
+            try:
+                more = await self.drain(bot) == self.batch
+            except Exception:
+                _log.exception("draining the outbox failed")
+                more = False
+            if more:
+                continue  # a long backlog: keep going, never starve it
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self._wake.wait(), timeout=idle_seconds)
+
+    async def due(self) -> int:
+        """How many rows are due now and not yet resolved (for tests and monitoring)."""
+        value = await self._db.fetchval(
+            "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')"
+            " AND next_attempt_at <= ?",
+            (self._clock.now(),),
+        )
+        return int(value or 0)
+
+    async def recover(self) -> int:
+        """Resolve rows a crash left ``sending``: at most once for digests, retried otherwise."""
+        now = self._clock.now()
+        async with self._db.transaction() as conn:
+            kinds = ", ".join(f"'{kind}'" for kind in sorted(AT_MOST_ONCE_KINDS))
+            first = await conn.execute(
+                "UPDATE outbox SET status = 'sent', sent_at = ?,"
+                " last_error = 'interrupted: delivery unconfirmed'"
+                f" WHERE status = 'sending' AND kind IN ({kinds})",
+                (now,),
+            )
+            second = await conn.execute(
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, resent = 1,"
+                " last_error = 'interrupted: sent again'"
+                f" WHERE status = 'sending' AND kind NOT IN ({kinds})",
+                (now,),
+            )
+            return int(first.rowcount) + int(second.rowcount)
+
+    async def drain(self, bot: Bot, limit: int | None = None) -> int:
+        """Send due messages (up to ``limit``, most urgent first); return how many were tried."""
+        limit = self.batch if limit is None else limit
         async with self._lock:
             now = self._clock.now()
             rows = await self._db.fetchall(
-                "SELECT id, chat_id, kind, payload, attempts FROM outbox"
-                " WHERE status = 'pending' AND next_attempt_at <= ? ORDER BY id LIMIT ?",
+                "SELECT id, chat_id, kind, payload, attempts, resent FROM outbox"
+                " WHERE status = 'pending' AND next_attempt_at <= ?"
+                " ORDER BY priority, next_attempt_at, id LIMIT ?",
                 (now, limit),
             )
-            delivered = 0
+            handled = 0
             blocked: set[int] = set()
             for row in rows:
                 if row["chat_id"] in blocked:
                     continue
-                outcome = await self._send_one(
-                    bot, row["id"], row["chat_id"], row["kind"], row["payload"], row["attempts"]
-                )
-                if outcome == "sent":
-                    delivered += 1
-                elif outcome == "blocked":
+                try:
+                    outcome = await self._send_one(bot, row)
+                except Exception:  # one bad row never blocks the others
+                    _log.exception("outbox %s: unexpected error", row["id"])
+                    await self._retry(row["id"], row["attempts"], "unexpected error")
+                    outcome = "retry"
+                if outcome == "blocked":
                     blocked.add(row["chat_id"])
-            return delivered
+                handled += 1
+            return handled
 
-    async def _send_one(
-        self, bot: Bot, row_id: int, chat_id: int, kind: str, payload: str, attempts: int
-    ) -> str:
-        message = OutgoingMessage.from_json(payload)
-        now = self._clock.now()
-        if message.replaces is not None:
-            await _remove(bot, chat_id, message.replaces)
-        try:
-            sent = await bot.send_message(
-                chat_id, message.text, reply_markup=keyboard(message.buttons)
+    async def _claim(self, row_id: int) -> bool:
+        """Mark a row ``sending`` before the call, so a crash mid-send is visible at start."""
+        changed = await self._db.execute(
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1"
+            " WHERE id = ? AND status = 'pending'",
+            (row_id,),
+        )
+        return changed == 1
+
+    async def _send_one(self, bot: Bot, row: Any) -> str:
+        row_id, chat_id, kind = int(row["id"]), int(row["chat_id"]), str(row["kind"])
+        attempts = int(row["attempts"])
+        message: OutgoingMessage | None = OutgoingMessage.from_json(row["payload"])
+        assert message is not None
+        if message.view is not None:
+            renderer = self.renderers.get(message.view)
+            rendered = None if renderer is None else await renderer(chat_id, message.args)
+            if rendered is None:  # nothing to say any more (e.g. the person erased their data)
+                await self._db.execute("DELETE FROM outbox WHERE id = ?", (row_id,))
+                return "cancelled"
+            message = replace(
+                rendered,
+                replaces=message.replaces,
+                edit_of=message.edit_of,
+                reply_to=message.reply_to,
             )
-            message_id = sent.message_id
+        if not await self._claim(row_id):
+            return "skipped"
+        now = self._clock.now()
+        try:
+            message_id = await self._call(bot, chat_id, message)
         except Forbidden:
             await self._dead(row_id, chat_id, "forbidden", now)
             return "blocked"
+        except ChatMigrated as exc:
+            await self._migrated(row_id, chat_id, int(exc.new_chat_id))
+            return "retry"
         except RetryAfter as exc:
             delay = exc.retry_after
             seconds = int(delay.total_seconds()) if hasattr(delay, "total_seconds") else int(delay)
-            await self._retry(row_id, attempts, now + max(seconds, 1), "retry_after")
+            await self._retry(row_id, attempts, "retry_after", now + max(seconds, 1))
             return "retry"
         except TimedOut as exc:
             if kind in AT_MOST_ONCE_KINDS and not _surely_not_sent(exc):
                 _log.warning("outbox %s: time-out, delivery unconfirmed; not resent", row_id)
                 await self._db.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
+                    "UPDATE outbox SET status = 'sent', sent_at = ?,"
                     " last_error = 'timeout: delivery unconfirmed' WHERE id = ?",
                     (now, row_id),
                 )
                 return "sent"
-            await self._retry(row_id, attempts, now + _backoff(attempts), "timeout")
+            await self._retry(row_id, attempts, "timeout", resent=not _surely_not_sent(exc))
             return "retry"
         except BadRequest as exc:
             # Our own bug (bad HTML, bad markup): keep the row for inspection, do not loop.
             _log.error("outbox %s: rejected by Telegram: %s", row_id, exc.message)
             await self._db.execute(
-                "UPDATE outbox SET status = 'dead', attempts = attempts + 1, last_error = ?"
-                " WHERE id = ?",
+                "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?",
                 (f"bad request: {exc.message}"[:200], row_id),
             )
             return "dead"
         except NetworkError as exc:
-            await self._retry(row_id, attempts, now + _backoff(attempts), type(exc).__name__)
+            await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
         await self._db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, attempts = attempts + 1,"
-            " message_id = ?, last_error = NULL WHERE id = ?",
+            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL"
+            " WHERE id = ?",
             (now, message_id, row_id),
         )
         return "sent"
 
-    async def _retry(self, row_id: int, attempts: int, when: int, reason: str) -> None:
+    async def _target(self, row_id: int | None) -> tuple[int, int] | None:
+        """The chat and message id an earlier row was delivered as, if it was."""
+        if row_id is None:
+            return None
+        row = await self._db.fetchone(
+            "SELECT chat_id, message_id FROM outbox WHERE id = ? AND status = 'sent'"
+            " AND message_id IS NOT NULL",
+            (row_id,),
+        )
+        return None if row is None else (int(row["chat_id"]), int(row["message_id"]))
+
+    async def _call(self, bot: Bot, chat_id: int, message: OutgoingMessage) -> int:
+        """Make the Bot API call for one row; return the message id (0 for an edit)."""
+        markup = keyboard(message.buttons)
+        if message.edit_of is not None:
+            target = await self._target(message.edit_of)
+            if target is None:  # the original is not out yet: it will show the latest state
+                return 0
+            try:
+                await bot.edit_message_text(
+                    message.text, chat_id=target[0], message_id=target[1], reply_markup=markup
+                )
+            except BadRequest as exc:
+                if "not modified" not in exc.message.lower():
+                    raise
+            return 0
+        if message.replaces is not None:
+            await _remove(bot, chat_id, message.replaces)
+        reply = await self._target(message.reply_to)
+        sent = await bot.send_message(
+            chat_id,
+            message.text,
+            reply_markup=markup,
+            reply_parameters=(
+                ReplyParameters(reply[1], allow_sending_without_reply=True)
+                if reply is not None and reply[0] == chat_id
+                else None
+            ),
+        )
+        return int(sent.message_id)
+
+    async def _retry(
+        self,
+        row_id: int,
+        attempts: int,
+        reason: str,
+        when: int | None = None,
+        *,
+        resent: bool = False,
+    ) -> None:
+        when = self._clock.now() + _backoff(attempts) if when is None else when
         _log.info("outbox %s: retry #%s at %s (%s)", row_id, attempts + 1, when, reason)
         await self._db.execute(
-            "UPDATE outbox SET attempts = attempts + 1, next_attempt_at = ?, last_error = ?"
-            " WHERE id = ?",
-            (when, reason, row_id),
+            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
+            " resent = MAX(resent, ?) WHERE id = ?",
+            (when, reason, 1 if resent else 0, row_id),
         )
+
+    async def _migrated(self, row_id: int, old: int, new: int) -> None:
+        """A group became a supergroup: follow it, for this row and every other."""
+        _log.warning("outbox %s: chat migrated to a supergroup; following it", row_id)
+        async with self._db.transaction() as conn:
+            await conn.execute(
+                "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status IN"
+                " ('pending', 'sending')",
+                (new, old),
+            )
+            await conn.execute(
+                "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ?",
+                (self._clock.now(), row_id),
+            )
+        if self.on_chat_migrated is not None:
+            await self.on_chat_migrated(old, new)
 
     async def _dead(self, row_id: int, chat_id: int, reason: str, now: int) -> None:
         async with self._db.transaction() as conn:

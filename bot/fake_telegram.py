@@ -126,7 +126,11 @@ class FakeMessage:
         data: dict[str, Any] = {
             "message_id": self.message_id,
             "date": self.date,
-            "chat": {"id": self.chat_id, "type": "private"},
+            "chat": (
+                {"id": self.chat_id, "type": "private"}
+                if self.chat_id > 0
+                else {"id": self.chat_id, "type": "supergroup", "title": "A group"}
+            ),
             "from": bot_user if self.from_bot else sender,
         }
         if self.photo is not None:
@@ -450,6 +454,16 @@ class FakeTelegram:
         self.messages.setdefault(user.id, []).append(message)
         data = message.as_dict(self.bot_user, self._sender(user))
         data["chat"].update({"first_name": user.first_name})
+        if text.startswith("/"):
+            command = text.split()[0]
+            data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]
+        return {"update_id": next(self._ids), "message": data}
+
+    def group_text_update(self, user: FakeUser, chat_id: int, text: str) -> dict[str, Any]:
+        """Return the JSON of an ``Update`` in which ``user`` writes ``text`` in a group chat."""
+        message = FakeMessage(chat_id, next(self._ids), self.clock.now(), False, text=text)
+        self.messages.setdefault(chat_id, []).append(message)
+        data = message.as_dict(self.bot_user, self._sender(user))
         if text.startswith("/"):
             command = text.split()[0]
             data["entities"] = [{"type": "bot_command", "offset": 0, "length": len(command)}]

@@ -37,6 +37,7 @@ class Harness:
             request=self.telegram.request(),
             clock=self.clock,
             rate_limit=self.rate_limit,
+            background_delivery=False,
         )
         self.app.add_error_handler(self._record_error)
 
@@ -70,6 +71,7 @@ class Harness:
         before = {m.message_id for m in self.telegram.bot_messages(chat_id)}
         errors_before = len(self.errors)
         await self.app.process_update(self.telegram.to_update(data, self.app.bot))
+        await self.deliver()
         if self.raise_errors and len(self.errors) > errors_before:
             raise HandlerError(repr(self.errors[-1])) from self.errors[-1]
         return [m for m in self.telegram.bot_messages(chat_id) if m.message_id not in before]
@@ -103,6 +105,12 @@ class Harness:
         """``user`` sends a callback with exactly ``data`` (even one no button shows)."""
         target = message or self.telegram.last(user.id)
         return await self._process(self.telegram.callback_update(user, target, data), user.id)
+
+    async def deliver(self) -> None:
+        """Send what is due in the outbox, as the background sender would right away."""
+        services = self.services
+        while await services.outbox.drain(self.app.bot) >= services.outbox.batch:
+            pass
 
     async def tick(self) -> None:
         """Run what the repeating job would run now."""

@@ -81,6 +81,33 @@ class Translator:
 
         return format_skeleton(skeleton, _local(epoch, timezone), locale=self._babel_locale)
 
+    def moment(self, epoch: int, timezone: str) -> str:
+        """A moment as people read it: weekday, day, month and time, no seconds or zone."""
+        from babel.dates import format_skeleton
+
+        locale = self._regional(timezone)
+        local = _local(epoch, timezone)
+        day = format_skeleton("MMMEd", local, locale=locale)
+        pattern = str(locale.datetime_formats["medium"])
+        return pattern.replace("{1}", day).replace("{0}", self.clock(epoch, timezone))
+
+    def clock(self, epoch: int, timezone: str) -> str:
+        """The time of day of an instant, 24-hour unless the person reads US English."""
+        from babel.dates import format_skeleton
+
+        locale = self._regional(timezone)
+        skeleton = "hm" if _twelve_hour(locale) else "Hm"
+        return format_skeleton(skeleton, _local(epoch, timezone), locale=locale)
+
+    def _regional(self, timezone: str) -> Locale:
+        """English in the Americas reads US dates; elsewhere British ones."""
+        if self.locale != "en":
+            return self._babel_locale
+        american = timezone.startswith(("America/", "US/", "Canada/")) or timezone in (
+            "Pacific/Honolulu",
+        )
+        return Locale.parse("en_US" if american else "en_GB")
+
     def language_name(self, code: str) -> str:
         """Return a language's own name (``Deutsch``, ``Українська``)."""
         name = Locale.parse(code).get_display_name(code) or code
@@ -90,6 +117,10 @@ class Translator:
         """Return the name of ``weekday`` (0 = Monday) in this locale."""
         names = self._babel_locale.days["stand-alone"][width]
         return str(names[weekday])
+
+
+def _twelve_hour(locale: Locale) -> bool:
+    return str(locale) == "en_US"
 
 
 def _local(epoch: int, timezone: str) -> datetime:

@@ -57,6 +57,7 @@ class Settings(BaseSettings):
     max_active_goals: int = Field(default=5, ge=1, le=50)
     snooze_hours: int = Field(default=2, ge=1, le=24)
     on_call_chat_id: int | None = None
+    safety_ack_minutes: int = Field(default=30, ge=1, le=24 * 60)
     tick_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
     webhook_url: AnyHttpUrl | None = None
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - listening on all interfaces is the point

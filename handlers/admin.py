@@ -48,6 +48,11 @@ async def admin_command(update: Update, context: BotContext) -> None:
                     date=t.date(chat.since, actor.timezone),
                 )
             )
+    gaps = await context.services.catalogue.safety_gaps()
+    if gaps:
+        from handlers.crisis_views import gap_text
+
+        lines += ["", t._("<b>Crisis information</b>"), gap_text(t, gaps)]
     rows = []
     active = [e for e in entries if e.active]
     for entry in active:

@@ -148,12 +148,47 @@ async def _summary_view(
     context: BotContext, t: Translator, client_id: int, checkin: Checkin
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The summary of a finished check-in, with "Change a rating" if anything was rated."""
-    lines = await context.services.checkins.ratings(client_id, checkin.id)
+    services = context.services
+    lines = await services.checkins.ratings(client_id, checkin.id)
     note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
     text = summary_text(t, lines, checkin.wellbeing, note_state)
-    rated = any(line.value is not None for line in lines)
-    markup = buttons([[(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")]]) if rated else None
-    return text, markup
+    rows: list[list[tuple[str, str]]] = []
+    previous = await services.checkins.previous_wellbeing(client_id, checkin.id)
+    if is_hard_moment(lines, checkin.wellbeing, previous):
+        text += "\n\n" + t._(
+            "🧡 That sounds like a hard stretch. Thank you for being honest about it: hard days "
+            "are part of change, and they don't undo what you have done. If it would help, here "
+            "are some ways to cope, and your own safety plan."
+        )
+        rows.append([(t._("🧰 Ways to cope"), await _coping_button(context, t))])
+        rows.append([(t._("📝 My safety plan"), "sp:menu")])
+    if any(line.value is not None for line in lines):
+        rows.append([(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")])
+    return text, buttons(rows) if rows else None
+
+
+# Catalogue topics offered after a hard check-in, the first that exists (example ids).
+COPING_CATEGORIES = ("coping", "support-groups", "support", "mental-health", "wellbeing")
+VERY_LOW = 2
+
+
+def is_hard_moment(lines: list[RatingLine], wellbeing: int | None, previous: int | None) -> bool:
+    """A very low overall answer, or a fall of 3 or more points since last time."""
+    if wellbeing is not None and (
+        wellbeing <= VERY_LOW or (previous is not None and previous - wellbeing >= 3)
+    ):
+        return True
+    return any(line.change is not None and line.change <= -3 for line in lines)
+
+
+async def _coping_button(context: BotContext, t: Translator) -> str:
+    """The callback of the coping topic, else of the resource menu."""
+    categories = await context.services.catalogue.categories(t.locale)
+    present = {category.id for category in categories if category.resource_count}
+    for category_id in COPING_CATEGORIES:
+        if category_id in present:
+            return f"res:c:{category_id}:0"
+    return "res:menu"
 
 
 async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:

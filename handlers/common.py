@@ -147,8 +147,8 @@ async def answer(update: Update, text: str | None = None, *, alert: bool = False
 
 
 async def deliver(context: BotContext) -> None:
-    """Send what the last action put in the outbox now (the tick retries any failure)."""
-    await context.services.outbox.drain(context.bot)
+    """Ask the background sender to send what the last action queued (never inline)."""
+    context.services.outbox.wake()
 
 
 def t_of(context: BotContext, actor: Actor) -> Translator:

@@ -13,7 +13,7 @@ from bot.text import esc, shorten
 from handlers.common import answer, buttons, expects, reply, require, show
 from handlers.onboarding import AFTER_CONSENT
 
-__all__ = ["rating_rows", "register"]
+__all__ = ["ask_new_goal", "ask_reword", "rating_rows", "register"]
 
 
 def rating_rows(prefix: str, t: Translator) -> list[list[tuple[str, str]]]:
@@ -97,17 +97,7 @@ async def goal_button(update: Update, context: BotContext) -> None:
                 update, context, problem_text(t, GoalProblem.TOO_MANY, services.goals.max_active)
             )
             return
-        await services.people.expect_input(client_id, "goal_new")
-        await show(
-            update,
-            context,
-            t._(
-                "What would you like to work on? Write your goal in your "
-                "own words (up to {limit} characters).",
-                limit=MAX_GOAL_LENGTH,
-            ),
-            buttons([[(t._("Cancel"), "g:cancel")]]),
-        )
+        await ask_new_goal(update, context, actor)
     elif action == "cancel":
         await services.people.clear_input(client_id)
         await show(update, context, t._("Okay. You can add goals any time with /goals."))
@@ -137,16 +127,7 @@ async def _goal_action(
     if not rest:
         await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
     elif rest[0] == "rw" and goal.status == "active":
-        await services.people.expect_input(client_id, "goal_reword", goal_id=goal.id)
-        await show(
-            update,
-            context,
-            t._(
-                "How would you like to put it now? Write the new wording for:\n<b>{goal}</b>",
-                goal=esc(goal.text),
-            ),
-            buttons([[(t._("Cancel"), "g:cancel")]]),
-        )
+        await ask_reword(update, context, actor, goal)
     elif rest[0] == "ach" and goal.status == "active":
         await services.goals.set_status(client_id, goal.id, "achieved")
         await show(
@@ -183,6 +164,39 @@ async def _goal_action(
             await _goal_saved(update, context, actor, t)
     else:
         await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
+
+
+async def ask_new_goal(update: Update, context: BotContext, actor: Actor) -> None:
+    """Ask the client to write a new goal in their own words."""
+    assert actor.person_id is not None
+    t = context.t(actor)
+    await context.services.people.expect_input(actor.person_id, "goal_new")
+    await show(
+        update,
+        context,
+        t._(
+            "What would you like to work on? Write your goal in your "
+            "own words (up to {limit} characters).",
+            limit=MAX_GOAL_LENGTH,
+        ),
+        buttons([[(t._("Cancel"), "g:cancel")]]),
+    )
+
+
+async def ask_reword(update: Update, context: BotContext, actor: Actor, goal: Goal) -> None:
+    """Ask the client for the new wording of one of their goals."""
+    assert actor.person_id is not None
+    t = context.t(actor)
+    await context.services.people.expect_input(actor.person_id, "goal_reword", goal_id=goal.id)
+    await show(
+        update,
+        context,
+        t._(
+            "How would you like to put it now? Write the new wording for:\n<b>{goal}</b>",
+            goal=esc(goal.text),
+        ),
+        buttons([[(t._("Cancel"), "g:cancel")]]),
+    )
 
 
 def _goal_text(t: Translator, goal: Goal) -> str:

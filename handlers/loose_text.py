@@ -15,7 +15,7 @@ from handlers.common import actor_of, answer, buttons, expects, reply, show
 from handlers.goals import problem_text, rating_rows
 from handlers.text import TEXT_FALLBACKS
 
-__all__ = ["register"]
+__all__ = ["hold", "keep_typed_text", "register"]
 
 
 async def keep_typed_text(update: Update, context: BotContext, actor: Actor, text: str) -> bool:
@@ -31,11 +31,11 @@ async def keep_typed_text(update: Update, context: BotContext, actor: Actor, tex
                                          "question it was in the middle of:"))  # fmt: skip
         await ask(update, context, actor, await services.checkins.question(current))
         return True
-    await _hold(update, context, actor, text)
+    await hold(update, context, actor, text)
     return True
 
 
-async def _hold(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+async def hold(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     assert actor.person_id is not None
     t = context.t(actor)
     held = str((actor.pending_input or {}).get("text", ""))
@@ -58,7 +58,7 @@ async def _hold(update: Update, context: BotContext, actor: Actor, text: str) ->
 @expects("loose_text")
 async def more_loose_text(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """More words while the choice is open: keep them together."""
-    await _hold(update, context, actor, text)
+    await hold(update, context, actor, text)
 
 
 async def loose_text_button(update: Update, context: BotContext) -> None:

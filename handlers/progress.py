@@ -60,9 +60,10 @@ def progress_summary(t: Translator, actor: Actor, goals: list[GoalProgress], che
                     change=_change(t, item.first, item.latest),
                 )
             )
-    lines.append("")
-    lines.append(t.n_("Goals achieved: {count}", "Goals achieved: {count}", achieved))
-    return "\n".join(lines)
+    if achieved:  # never a count of what has not happened
+        lines.append("")
+        lines.append(t.n_("Goals achieved: {count}", "Goals achieved: {count}", achieved))
+    return "\n".join(lines).rstrip()
 
 
 async def progress_command(update: Update, context: BotContext) -> None:

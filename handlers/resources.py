@@ -12,9 +12,10 @@ from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
 from bot.text import esc, shorten
+from handlers.crisis_views import gap_text
 from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show, stranger_text
 
-__all__ = ["register"]
+__all__ = ["ask_other_request", "ask_request_note", "register"]
 
 PAGE_SIZE = 6
 MAX_UPLOAD = 1_048_576
@@ -151,19 +152,11 @@ async def _client_action(
                 ),
             )
             return
-        await services.people.expect_input(actor.person_id, "request_note", resource_id=resource.id)
-        await show(update, context, t._("Would you like to add a note for your practitioner about "
-                                        "<b>{title}</b>? Type it, or send the request without one.",
-                                        title=esc(resource.title)),
-                   buttons([[(t._("Send without a note"), f"res:send:{resource.id}")],
-                            [(t._("Cancel"), "res:menu")]]))  # fmt: skip
+        await ask_request_note(update, context, actor, resource)
     elif action == "send":
         await _create(update, context, actor, parts[2], None)
     elif action == "other":
-        await services.people.expect_input(actor.person_id, "request_other")
-        await show(update, context, t._("What would you like help with? Describe it in your own "
-                                        "words and I'll pass it to your practitioner."),
-                   buttons([[(t._("Cancel"), "res:menu")]]))  # fmt: skip
+        await ask_other_request(update, context, actor)
     elif action == "mine":
         mine = await services.requests.for_client(actor.person_id)
         if not mine:
@@ -183,6 +176,32 @@ async def _client_action(
             await show(update, context, t._("Withdrawn. Your practitioner won't follow up on it."))
         else:
             await show(update, context, t._("That request is already closed."))
+
+
+async def ask_request_note(
+    update: Update, context: BotContext, actor: Actor, resource: ResourceView
+) -> None:
+    """Offer to add a note to a request for ``resource``."""
+    assert actor.person_id is not None
+    t = context.t(actor)
+    await context.services.people.expect_input(
+        actor.person_id, "request_note", resource_id=resource.id
+    )
+    await show(update, context, t._("Would you like to add a note for your practitioner about "
+                                    "<b>{title}</b>? Type it, or send the request without one.",
+                                    title=esc(resource.title)),
+               buttons([[(t._("Send without a note"), f"res:send:{resource.id}")],
+                        [(t._("Cancel"), "res:menu")]]))  # fmt: skip
+
+
+async def ask_other_request(update: Update, context: BotContext, actor: Actor) -> None:
+    """Ask what the client would like help with."""
+    assert actor.person_id is not None
+    t = context.t(actor)
+    await context.services.people.expect_input(actor.person_id, "request_other")
+    await show(update, context, t._("What would you like help with? Describe it in your own "
+                                    "words and I'll pass it to your practitioner."),
+               buttons([[(t._("Cancel"), "res:menu")]]))  # fmt: skip
 
 
 async def _create(
@@ -243,7 +262,7 @@ def _report_text(t: Translator, report: ImportReport) -> str:
                     len(report.problems))  # fmt: skip
         return head + "\n" + "\n".join(f"• <code>{esc(p)}</code>" for p in report.problems[:50])
     if not report.changed:
-        return t._("Imported: nothing changed.")
+        return "\n".join([t._("Imported: nothing changed."), gap_text(t, report.safety_gaps)]).strip()
     return "\n".join([
         t._("✅ Catalogue imported."),
         t._("Categories: {added} added, {changed} changed, {removed} removed.",
@@ -253,6 +272,7 @@ def _report_text(t: Translator, report: ImportReport) -> str:
             added=len(report.resources_added), changed=len(report.resources_changed),
             removed=len(report.resources_removed)),
         t._("Safety information updated.") if report.safety_changed else "",
+        gap_text(t, report.safety_gaps),
     ]).strip()  # fmt: skip
 
 

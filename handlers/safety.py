@@ -1,127 +1,323 @@
-"""Crisis language in a client's free text: show help at once, alert people, ask gently twice."""
+"""Crisis language: the screen before every other handler, the crisis buttons, alert buttons,
+carrying on afterwards, and the client's safety plan (/safetyplan)."""
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
+
 from telegram import Update
-from telegram.ext import CallbackQueryHandler
+from telegram.error import TelegramError
+from telegram.ext import (
+    ApplicationHandlerStop,
+    CallbackQueryHandler,
+    CommandHandler,
+    MessageHandler,
+    filters,
+)
 
 from bot.app import BotApp, BotContext
 from bot.i18n import Translator
-from bot.services.alerts import SafetyRouting
-from bot.services.catalogue import SafetyView
+from bot.services.outbox import PRIORITY_SAFETY, OutgoingMessage, enqueue
 from bot.services.people import Actor
-from bot.text import esc
-from handlers.common import answer, buttons, deliver, reply, show
+from bot.services.safety_plan import MAX_SECTION_LENGTH, SECTIONS, SafetyPlan
+from bot.text import esc, shorten
+from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.crisis_views import SECTION_TITLES, crisis_lines_text, plan_text
 
-__all__ = ["crisis_text", "register", "screen"]
+__all__ = ["register", "screen_update"]
 
-_SOURCES = {"goal_new": "goal", "goal_reword": "goal", "note": "note", "request_note": "request",
-            "request_other": "request"}  # fmt: skip
-
-
-def crisis_text(t: Translator, view: SafetyView, routing: SafetyRouting | None, when: str) -> str:
-    """The crisis message, the lines, and honestly who will see this and when."""
-    lines = [
-        "🧡 " + esc(view.message)
-        if view.message
-        else t._(
-            "🧡 It sounds like things may be really hard right now. This chat is not watched in "
-            "real time and is not a crisis service. If you might be in danger, please call your "
-            "local emergency number now."
-        )
-    ]
-    if view.crisis_lines:
-        lines.append("")
-        for line in view.crisis_lines:
-            parts = [f"<b>{esc(line.name)}</b>"]
-            if line.phone:
-                parts.append(f"📞 {esc(line.phone)}")
-            if line.url:
-                parts.append(esc(line.url))
-            if line.hours:
-                parts.append(f"🕒 {esc(line.hours)}")
-            lines.append(" · ".join(parts))
-    if routing is not None:
-        lines.append("")
-        if routing.practitioner_now:
-            lines.append(
-                t._(
-                    "I have let your practitioner know. They are not watching this chat "
-                    "and may not be able to reply straight away."
-                )
-            )
-        elif routing.on_call:
-            lines.append(
-                t._(
-                    "Your practitioner is outside their working hours, so I have let the "
-                    "on-call team know now."
-                )
-            )
-        else:
-            lines.append(
-                t._(
-                    "Your practitioner is outside their working hours and will see my "
-                    "message after {when}. Please don't wait for them: the lines above "
-                    "are there for you now.",
-                    when=when,
-                )
-            )
-    return "\n".join(lines)
+_CRISIS = re.compile(r"^sf:(\d{1,18}):(safe|sure|unsure|help|go|stop)$")
+_ALERT = re.compile(r"^sa:(\d{1,18}):(ack|show)$")
+_PLAN = re.compile(r"^sp:(menu|share|private|(" + "|".join(SECTIONS) + r")(:(keep|clear))?)$")
+_POPUP_LIMIT = 190
 
 
-async def screen(update: Update, context: BotContext, actor: Actor, text: str) -> None:
-    """Check a client's free text; on a match show the crisis information and alert people."""
-    if not actor.is_client or actor.person_id is None:
+async def screen_update(update: Update, context: BotContext) -> None:
+    """Check every text and caption before anything else; on crisis words, take over."""
+    message = update.effective_message
+    if message is None:
         return
+    text = message.text or message.caption
+    if not text or (message.text and text.startswith("/")):
+        return
+    actor = await actor_of(update, context)
+    pending = actor.pending_input or {}
+    if pending.get("kind") == "safety_plan":
+        return  # writing one's own plan names warning signs; it is not a crisis message
     services = context.services
-    if not services.safety.matches(text, actor.locale):
+    if actor.is_client and actor.person_id is not None:
+        event_id = await services.crisis.screen(
+            actor.person_id, text, actor.pending_input, actor.locale
+        )
+        if event_id is None:
+            return
+    elif actor.roles or not services.safety.matches(text, actor.locale):
+        return  # practitioners and admins write about clients; their words are not screened
+    else:  # no account: show the lines, store nothing about them
+        chat = update.effective_chat
+        async with services.db.transaction() as conn:
+            await enqueue(
+                conn,
+                chat_id=chat.id if chat else actor.telegram_id,
+                kind="crisis",
+                message=OutgoingMessage(view="stranger_crisis", args={"locale": actor.locale}),
+                now=services.clock.now(),
+                priority=PRIORITY_SAFETY,
+            )
+    services.outbox.wake()
+    raise ApplicationHandlerStop
+
+
+@expects("crisis")
+async def typed_during_crisis(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Words after the crisis message: keep them with the event, or go on as usual if it's over."""
+    assert actor.person_id is not None and actor.pending_input is not None
+    services = context.services
+    event_id = int(actor.pending_input.get("event_id", 0))
+    if await services.crisis.wrote_during_crisis(actor.person_id, event_id, text):
+        services.outbox.wake()
         return
-    kind = str((actor.pending_input or {}).get("kind", ""))
-    routing = await services.alerts.safety_event(actor.person_id, _SOURCES.get(kind, "message"))
-    t = context.t(actor)
-    view = await services.catalogue.safety(actor.locale)
-    after = routing.practitioner_after
-    when = t.time(after, actor.timezone) if after is not None else ""
-    await reply(
-        update,
-        context,
-        crisis_text(t, view, routing, when),
-        buttons([[(t._("I'm safe right now"), "sf:ok")], [(t._("I need help now"), "sf:help")]]),
-    )
-    await deliver(context)
+    await services.people.clear_input(actor.person_id)
+    from handlers.text import route_text
+
+    await route_text(update, context, replace(actor, pending_input=None), text)
 
 
 async def crisis_button(update: Update, context: BotContext) -> None:
-    """Never end the crisis flow on one tap: check once more, gently."""
+    """Record the client's answer; every follow-up is a new message, the lines stay."""
     query = update.callback_query
     assert query is not None and query.data is not None
-    from handlers.common import actor_of
+    match = _CRISIS.match(query.data)
+    assert match is not None
+    event_id, choice = int(match.group(1)), match.group(2)
+    actor = await actor_of(update, context)
+    await answer(update)
+    services = context.services
+    if not actor.is_client or actor.person_id is None:
+        return
+    if choice in ("go", "stop"):
+        await _carry_on(update, context, actor, event_id, choice == "go")
+        return
+    if await services.crisis.answer(actor.person_id, event_id, choice):
+        services.outbox.wake()
 
+
+async def _carry_on(
+    update: Update, context: BotContext, actor: Actor, event_id: int, go: bool
+) -> None:
+    """Resume the step the crisis interrupted, or leave it."""
+    assert actor.person_id is not None
+    services = context.services
+    t = context.t(actor)
+    step = await services.crisis.resume_step(actor.person_id, event_id)
+    if (actor.pending_input or {}).get("kind") == "crisis":
+        await services.people.clear_input(actor.person_id)
+    if not go or step is None:
+        await reply(
+            update, context, t._("Okay. Whenever you're ready, /help shows what you can do.")
+        )
+        return
+    kind = str(step.get("kind", ""))
+    actor = replace(actor, pending_input=None)
+    if kind == "goal_new":
+        from handlers.goals import ask_new_goal
+
+        await ask_new_goal(update, context, actor)
+    elif kind == "goal_reword":
+        from handlers.goals import ask_reword
+
+        client_id = actor.person_id
+        assert client_id is not None
+        goal = await services.goals.get(client_id, int(step.get("goal_id", 0)))
+        if goal is not None and goal.status == "active":
+            await ask_reword(update, context, actor, goal)
+        else:
+            await reply(update, context, t._("Okay. Whenever you're ready, /goals has your goals."))
+    elif kind == "request_note":
+        from handlers.resources import ask_request_note
+
+        resource = await services.catalogue.resource(str(step.get("resource_id")), actor.locale)
+        if resource is not None and not resource.hidden and resource.requestable:
+            await ask_request_note(update, context, actor, resource)
+        else:
+            await reply(update, context, t._("Okay. /resources is there whenever you need it."))
+    elif kind == "request_other":
+        from handlers.resources import ask_other_request
+
+        await ask_other_request(update, context, actor)
+    elif kind == "loose_text" and step.get("text"):
+        from handlers.loose_text import hold
+
+        await hold(update, context, actor, str(step["text"]))
+    elif kind in ("checkin", "note"):
+        from handlers.checkin import start_checkin
+
+        await start_checkin(update, context, actor, "command")
+    else:
+        await reply(
+            update, context, t._("Okay. Whenever you're ready, /help shows what you can do.")
+        )
+
+
+async def alert_button(update: Update, context: BotContext) -> None:
+    """ "I'm on it" and "Show what they wrote" on a safety alert."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    match = _ALERT.match(query.data)
+    assert match is not None
+    event_id, action = int(match.group(1)), match.group(2)
+    user, chat = update.effective_user, update.effective_chat
+    if user is None or chat is None:
+        return
+    services = context.services
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    name = user.full_name.strip() or user.username or "?"
+    if action == "ack":
+        result = await services.crisis.acknowledge(event_id, user.id, name[:64], chat.id)
+        if not result.allowed:
+            await answer(update, t._("This alert is not yours to act on."), alert=True)
+            return
+        services.outbox.wake()
+        if result.first:
+            await answer(update, t._("Thank you. The client and the others are being told."))
+        else:
+            await answer(update, t._("{name} is already on it.", name=result.by or ""), alert=True)
+        return
+    words = await services.crisis.reveal(event_id, user.id, name[:64], chat.id)
+    if words is None:
+        await answer(update, t._("There is nothing to show."), alert=True)
+        return
+    text = t._("What they wrote:") + "\n<i>" + esc(words) + "</i>"
+    if chat.type == chat.PRIVATE:
+        await answer(update)
+        await reply(update, context, text)
+        return
+    try:  # a group chat never gets the client's words: send them to the presser privately
+        await context.bot.send_message(user.id, text)
+        await answer(update, t._("I've sent it to you in a private chat."), alert=True)
+    except TelegramError:
+        await answer(update, shorten(words, _POPUP_LIMIT), alert=True)
+
+
+# --- the safety plan ----------------------------------------------------------------------------
+
+
+def _plan_view(t: Translator, plan: SafetyPlan) -> tuple[str, list[list[tuple[str, str]]]]:
+    intro = t._(
+        "📝 <b>My safety plan</b>\nA plan for hard moments, in your own words. Every part is "
+        "optional; write what helps you. It is private unless you choose to share it with your "
+        "practitioner."
+    )
+    body = plan_text(t, plan, heading=False) if not plan.is_empty else t._("Nothing written yet.")
+    state = (
+        t._("🔓 Shared with your practitioner.")
+        if plan.shared
+        else t._("🔒 Private: only you can see it.")
+    )
+    rows = [[(t._(SECTION_TITLES[section]), f"sp:{section}")] for section in SECTIONS]
+    if plan.shared:
+        rows.append([(t._("🔒 Make it private"), "sp:private")])
+    else:
+        rows.append([(t._("🔓 Share with my practitioner"), "sp:share")])
+    return f"{intro}\n\n{body}\n\n{state}", rows
+
+
+async def plan_command(update: Update, context: BotContext) -> None:
+    """Show the client's safety plan with a button for each part."""
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    if not actor.is_client or actor.person_id is None:
+        view = await context.services.catalogue.safety(actor.locale)
+        await reply(update, context, crisis_lines_text(t, view))
+        return
+    plan = await context.services.safety_plans.get(actor.person_id)
+    text, rows = _plan_view(t, plan)
+    await reply(update, context, text, buttons(rows))
+
+
+async def plan_button(update: Update, context: BotContext) -> None:
+    """Open a part to write it, keep or clear it, and share or unshare the plan."""
+    query = update.callback_query
+    assert query is not None and query.data is not None
+    match = _PLAN.match(query.data)
+    assert match is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
     await answer(update)
-    choice = query.data[3:]
-    if choice == "ok":
-        await show(update, context, t._("Thank you for letting me know. Just to be sure: are you "
-                                        "safe right now, and do you have someone you can reach "
-                                        "if that changes?"),
-                   buttons([[(t._("Yes, I'm safe and have someone"), "sf:sure")],
-                            [(t._("I'm not sure"), "sf:help")]]))  # fmt: skip
-    elif choice == "sure":
-        await show(
-            update,
-            context,
-            t._(
-                "I'm glad. The crisis lines are always there if you need "
-                "them, and your practitioner knows you reached out. 💛"
-            ),
-        )
-    else:
-        view = await context.services.catalogue.safety(actor.locale)
-        await reply(update, context, crisis_text(t, view, None, ""),
-                    buttons([[(t._("I'm safe right now"), "sf:ok")]]))  # fmt: skip
+    if not actor.is_client or actor.person_id is None:
+        return
+    services = context.services
+    action, section, sub = match.group(1), match.group(2), match.group(4)
+    if action in ("share", "private"):
+        await services.safety_plans.share(actor.person_id, action == "share")
+    elif section and sub == "clear":
+        await services.safety_plans.clear(actor.person_id, section)
+        await services.people.clear_input(actor.person_id)
+    elif section and sub == "keep":
+        await services.people.clear_input(actor.person_id)
+    elif section:
+        plan = await services.safety_plans.get(actor.person_id)
+        await services.people.expect_input(actor.person_id, "safety_plan", section=section)
+        lines = [f"<b>{t._(SECTION_TITLES[section])}</b>"]
+        if section == "professional":
+            view = await services.catalogue.safety(actor.locale)
+            lines.append(crisis_lines_text(t, view))
+        current = plan.sections.get(section)
+        if current:
+            lines.append(t._("Now:") + "\n" + esc(current))
+            lines.append(t._("Type the new text for this part (it replaces what is there)."))
+            rows = [[(t._("Keep it as it is"), f"sp:{section}:keep")],
+                    [(t._("Clear this part"), f"sp:{section}:clear")]]  # fmt: skip
+        else:
+            lines.append(
+                t._(
+                    "Type it in your own words, up to {limit} characters.", limit=MAX_SECTION_LENGTH
+                )
+            )
+            rows = [[(t._("Cancel"), f"sp:{section}:keep")]]
+        await reply(update, context, "\n\n".join(lines), buttons(rows))
+        return
+    plan = await services.safety_plans.get(actor.person_id)
+    text, rows = _plan_view(t, plan)
+    await show(update, context, text, buttons(rows))
+
+
+@expects("safety_plan")
+async def typed_plan_section(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Save a part of the plan in the client's words."""
+    assert actor.person_id is not None and actor.pending_input is not None
+    t = context.t(actor)
+    services = context.services
+    section = str(actor.pending_input.get("section", ""))
+    if section not in SECTIONS:
+        await services.people.clear_input(actor.person_id)
+        return
+    problem = await services.safety_plans.write(actor.person_id, section, text)
+    if problem == "too_long":
+        await reply(update, context, t._(
+            "That is longer than {limit} characters, so I haven't saved it. Nothing was changed: "
+            "please send a shorter version.", limit=MAX_SECTION_LENGTH))  # fmt: skip
+        return
+    if problem == "empty":
+        await reply(update, context, t._("There was nothing to save. Please type a few words."))
+        return
+    await services.people.clear_input(actor.person_id)
+    plan = await services.safety_plans.get(actor.person_id)
+    body, rows = _plan_view(t, plan)
+    await reply(update, context, t._("Saved. 🌱") + "\n\n" + body, buttons(rows))
 
 
 def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CallbackQueryHandler(crisis_button, pattern=r"^sf:(ok|sure|help)$"))
+    """Add this module's handlers; the screen runs in group -1, before everything else."""
+    application.add_handler(
+        MessageHandler(
+            (filters.TEXT | filters.CAPTION) & filters.UpdateType.MESSAGES, screen_update
+        ),
+        group=-1,
+    )
+    application.add_handler(CommandHandler("safetyplan", plan_command))
+    application.add_handler(CallbackQueryHandler(crisis_button, pattern=_CRISIS))
+    application.add_handler(CallbackQueryHandler(alert_button, pattern=_ALERT))
+    application.add_handler(CallbackQueryHandler(plan_button, pattern=_PLAN))

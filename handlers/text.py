@@ -11,7 +11,7 @@ from bot.app import BotApp, BotContext
 from bot.services.people import Actor
 from handlers.common import INPUT_HANDLERS, actor_of, answer, reply, stranger_text
 
-__all__ = ["register"]
+__all__ = ["register", "route_text"]
 
 
 async def on_text(update: Update, context: BotContext) -> None:
@@ -24,16 +24,19 @@ async def on_text(update: Update, context: BotContext) -> None:
     if not actor.is_known:
         await reply(update, context, stranger_text(t))
         return
-    from handlers.safety import screen
+    await route_text(update, context, actor, message.text)
 
-    await screen(update, context, actor, message.text)  # before anything else, every time
+
+async def route_text(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Give text (already screened for crisis words) to the pending question or a fallback."""
+    t = context.t(actor)
     pending = actor.pending_input or {}
     handler = INPUT_HANDLERS.get(str(pending.get("kind", "")))
     if handler is not None:
-        await handler(update, context, actor, message.text)
+        await handler(update, context, actor, text)
         return
     for fallback in TEXT_FALLBACKS:
-        if await fallback(update, context, actor, message.text):
+        if await fallback(update, context, actor, text):
             return
     await reply(
         update, context, t._("I'm not sure what to do with that. Send /help to see what I can do.")

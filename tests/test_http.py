@@ -40,6 +40,22 @@ class Live:
             await asyncio.sleep(0.02)
         raise AssertionError("the bot did not answer in time")
 
+    async def tick(self) -> None:
+        """Run the tick now and wait until the background sender has sent what is due."""
+        from bot.app import run_due
+
+        await run_due(self.app, self.app.bot)
+        await self.settle()
+
+    async def settle(self) -> None:
+        """Wait until nothing due is left in the outbox."""
+        outbox = self.app.bot_data.services.outbox
+        for _ in range(500):
+            if not await outbox.due():
+                return
+            await asyncio.sleep(0.02)
+        raise AssertionError("the outbox did not drain in time")
+
     async def _push(self, user: FakeUser, update: dict[str, object]) -> FakeMessage:
         before = len(self.telegram.bot_messages(user.id))
         edits = sum(m.edits for m in self.telegram.bot_messages(user.id))
@@ -285,11 +301,11 @@ async def test_client_journey_over_http_in_each_language(live: Live, language: s
     await _tap_data(live, client, lambda d: d == "rt:20:00")
     clock = live.app.bot_data.services.clock
     clock.set(datetime(2026, 3, 2, 18, 1, tzinfo=UTC))  # 20:01 in Kyiv
-    await run_due(live.app, live.app.bot)
+    await live.tick()
     await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
     await _tap_data(live, client, lambda d: d == "rem:later")  # snooze two hours
     clock.set(datetime(2026, 3, 2, 20, 2, tzinfo=UTC))
-    await run_due(live.app, live.app.bot)
+    await live.tick()
     await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
     question = await _tap_data(live, client, lambda d: d == "rem:go")
     assert question.buttons  # the check-in started from the reminder
@@ -382,7 +398,7 @@ async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> Non
     live.telegram.fail_next("server_error", method="sendMessage", times=3)
     clock.set(datetime(2026, 3, 9, 9, 30, tzinfo=UTC))
     for _ in range(8):  # the tick keeps trying while the API fails, then it recovers
-        await run_due(live.app, live.app.bot)
+        await live.tick()
         clock.advance(timedelta(minutes=2))
     de = I18n().get("de")  # Dana reads German
     heading = de._("<b>Your digest</b> · {since} – {until}", since="", until="")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.fake_telegram import FakeUser
+from bot.fake_telegram import FakeMessage, FakeUser
 from bot.harness import Harness
 from tests.conftest import ADMIN, PRACTITIONER, onboard_client, onboard_practitioner
 
@@ -150,22 +150,28 @@ async def test_crisis_language_in_each_language(
     await harness.send(user, "/goals")
     await harness.press_data(user, "g:add")
     replies = await harness.send(user, text)
-    crisis = replies[0]
+    [crisis] = replies  # the crisis message alone: nothing routine below it
     assert "📞" in crisis.text
-    labels = [label for label, _ in crisis.buttons]
-    assert len(labels) == 2
-    # the goal was stored as usual, the event recorded, the practitioner alerted; no text logged
-    assert await harness.services.db.fetchval("SELECT COUNT(*) FROM goals") == 1
+    assert len(crisis.buttons) == 3  # safe, help, safety plan
+    # no goal was made of crisis words; the event keeps them; the practitioner is alerted
+    # without the words
+    assert await harness.services.db.fetchval("SELECT COUNT(*) FROM goals") == 0
     assert await harness.services.db.fetchval("SELECT source FROM safety_events") == "goal"
-    assert "Safety alert" in harness.telegram.last(PRACTITIONER.id).text
-    assert text not in harness.telegram.last(PRACTITIONER.id).text
-    # one tap does not end it: the bot asks again gently
-    await harness.press_data(user, "sf:ok", message=crisis)
-    assert crisis.edits == 1  # the same message now asks once more
-    assert len(crisis.buttons) == 2
-    assert "📞" not in crisis.text
-    await harness.press_data(user, "sf:sure", message=crisis)
-    assert crisis.buttons == []
+    assert await harness.services.db.fetchval("SELECT text FROM safety_events") == text
+    alert = harness.telegram.last(PRACTITIONER.id)
+    assert "sa:" in " ".join(data for _, data in alert.buttons)
+    assert text not in alert.text
+    # one tap does not end it: the bot asks again gently, in a new message
+    [again] = await harness.press_data(user, _data(crisis, ":safe"), message=crisis)
+    assert crisis.edits == 0 and "📞" in crisis.text  # the lines stay in the chat
+    assert len(again.buttons) == 2
+    [glad] = await harness.press_data(user, _data(again, ":sure"), message=again)
+    assert glad.buttons  # "shall we carry on?" with the goal it interrupted
+    assert crisis.edits == 0
+
+
+def _data(message: FakeMessage, ending: str) -> str:
+    return next(data for _, data in message.buttons if data.endswith(ending))
 
 
 async def test_ordinary_words_do_not_trigger(harness: Harness) -> None:
@@ -182,7 +188,7 @@ async def test_ordinary_words_do_not_trigger(harness: Harness) -> None:
 async def test_quiet_hours_route_safety_to_on_call_and_client_is_told(harness: Harness) -> None:
     from datetime import UTC, datetime
 
-    harness.services.alerts.on_call_chat_id = 9999
+    harness.services.crisis.on_call_chat_id = 9999
     await upload_example(harness)
     await onboard_practitioner(harness)
     await client(harness, EMMA)
@@ -198,6 +204,7 @@ async def test_quiet_hours_route_safety_to_on_call_and_client_is_told(harness: H
     [crisis, *_] = await harness.send(EMMA, "I want to die")
     assert "on-call team" in crisis.text
     assert "Safety alert" in harness.telegram.last(9999).text
+    assert "I want to die" not in harness.telegram.last(9999).text
     assert not any("Safety alert" in m.text for m in harness.telegram.bot_messages(PRACTITIONER.id))
 
 

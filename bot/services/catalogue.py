@@ -9,6 +9,8 @@ their meaning.
 from __future__ import annotations
 
 import asyncio
+import re
+from dataclasses import replace
 
 from bot.clock import Clock
 from bot.services.catalogue_format import (
@@ -27,9 +29,11 @@ from bot.services.catalogue_views import (
     CrisisLineView,
     ImportReport,
     ResourceView,
+    SafetyGap,
     SafetyView,
 )
 from bot.services.safety import SafetyMatcher
+from bot.settings import SUPPORTED_LOCALES
 from bot.storage import Database
 from bot.storage.catalogue import (
     apply_document,
@@ -48,9 +52,28 @@ __all__ = [
     "CrisisLineView",
     "ImportReport",
     "ResourceView",
+    "SafetyGap",
     "SafetyView",
+    "is_example_line",
     "parse_catalogue",
 ]
+
+# Numbers reserved for fiction and examples (Ofcom's drama ranges, the US 555-01xx block,
+# Australia's 0491 570), and example domains: a line using one reaches nobody.
+_FICTIONAL_PHONES = re.compile(
+    r"^(?:44)?0?(?:1632960|8081570|7700900|20794600|1134960|1144960|1154960|1164960|"
+    r"1174960|1184960|1214960|1314960|1414960|1514960|1614960|2896496|29201800|1914980)\d*$"
+    r"|^1?\d{3}5550(?:1\d\d)$|^(?:61)?0?491570\d*$"
+)
+_EXAMPLE_HOSTS = re.compile(r"(?:^|\.|//)example\.(?:org|com|net)\b|\.(?:example|test|invalid)\b")
+
+
+def is_example_line(phone: str | None, url: str | None) -> bool:
+    """Whether a crisis line uses a number or address reserved for examples."""
+    digits = re.sub(r"\D", "", phone or "")
+    if digits and _FICTIONAL_PHONES.match(digits):
+        return True
+    return bool(url and _EXAMPLE_HOSTS.search(url.lower()))
 
 # --- the service --------------------------------------------------------------------------------
 
@@ -84,7 +107,21 @@ class CatalogueService:
             report = await apply_document(conn, doc, self._clock.now())
         if self._matcher is not None:
             await self._matcher.load(self._db)
-        return report
+        return replace(report, safety_gaps=await self.safety_gaps())
+
+    async def safety_gaps(self) -> list[SafetyGap]:
+        """Every supported language without real crisis lines (none, or the example's)."""
+        safety = await read_safety(self._db.conn)
+        if safety is None:
+            return [SafetyGap("", "nothing")]
+        gaps = []
+        for locale in SUPPORTED_LOCALES:
+            lines = safety.crisis_lines.get(locale, ())
+            if not lines:
+                gaps.append(SafetyGap(locale, "missing"))
+            elif any(is_example_line(line.phone, line.url) for line in lines):
+                gaps.append(SafetyGap(locale, "example"))
+        return gaps
 
     async def document(self) -> CatalogueDoc:
         """Return the visible catalogue and the safety section as a document."""

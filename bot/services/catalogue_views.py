@@ -55,11 +55,28 @@ class SafetyView:
 
 
 @dataclass(frozen=True)
+class SafetyGap:
+    """A supported language whose crisis lines are missing or the example's fictional ones."""
+
+    locale: str  # "" when nothing was ever imported
+    kind: str  # "nothing", "missing" or "example"
+
+    def describe(self) -> str:
+        """One plain-English line for logs and the command line."""
+        if self.kind == "nothing":
+            return "no crisis lines imported yet; import real local lines before inviting clients"
+        if self.kind == "missing":
+            return f"{self.locale}: no crisis lines; its readers see the default language's lines"
+        return f"{self.locale}: crisis lines use the example's fictional numbers; replace them"
+
+
+@dataclass(frozen=True)
 class ImportReport:
     """The outcome of an import: the problems, or what was added, changed and removed."""
 
     ok: bool
     problems: list[str] = field(default_factory=list)
+    safety_gaps: list[SafetyGap] = field(default_factory=list)
     categories_added: list[str] = field(default_factory=list)
     categories_changed: list[str] = field(default_factory=list)
     categories_removed: list[str] = field(default_factory=list)

@@ -3,38 +3,65 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from bot.text import split_message
 
-__all__ = ["Button", "OutgoingMessage", "enqueue"]
+__all__ = ["PRIORITY_NORMAL", "PRIORITY_SAFETY", "Button", "OutgoingMessage", "enqueue"]
 
 Button = tuple[str, str]  # (label, callback data)
+PRIORITY_SAFETY = 0  # crisis replies and safety alerts go before everything else
+PRIORITY_NORMAL = 5
 
 
 @dataclass(frozen=True)
 class OutgoingMessage:
-    """A message rendered in the recipient's language, ready to send."""
+    """A message to send: ready text, or a view rendered when it is sent.
 
-    text: str
+    A message with ``view`` is rendered at send time from ``args`` (in the recipient's
+    language, with the latest state); the view may also cancel it. ``edit_of`` names an
+    earlier outbox row whose sent message is edited instead of sending a new one, and
+    ``reply_to`` one whose message this one answers.
+    """
+
+    text: str = ""
     buttons: tuple[tuple[Button, ...], ...] = ()
     replaces: int | None = None  # a message in the same chat to remove first
+    view: str | None = None
+    args: dict[str, Any] = field(default_factory=dict)
+    edit_of: int | None = None
+    reply_to: int | None = None
 
     def to_json(self) -> str:
         """Serialise for the outbox ``payload`` column."""
         data: dict[str, Any] = {"text": self.text, "buttons": [list(r) for r in self.buttons]}
-        if self.replaces is not None:
-            data["replaces"] = self.replaces
-        return json.dumps(data)
+        for key in ("replaces", "view", "edit_of", "reply_to"):
+            if getattr(self, key) is not None:
+                data[key] = getattr(self, key)
+        if self.args:
+            data["args"] = self.args
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, payload: str) -> OutgoingMessage:
         """Read back what :meth:`to_json` wrote."""
         data = json.loads(payload)
         rows = tuple(tuple((str(b[0]), str(b[1])) for b in row) for row in data.get("buttons", []))
-        replaces = data.get("replaces")
-        return cls(str(data["text"]), rows, None if replaces is None else int(replaces))
+
+        def optional_int(key: str) -> int | None:
+            value = data.get(key)
+            return None if value is None else int(value)
+
+        return cls(
+            str(data.get("text", "")),
+            rows,
+            optional_int("replaces"),
+            data.get("view"),
+            dict(data.get("args") or {}),
+            optional_int("edit_of"),
+            optional_int("reply_to"),
+        )
 
 
 async def enqueue(
@@ -46,20 +73,36 @@ async def enqueue(
     now: int,
     not_before: int | None = None,
     dedupe_key: str | None = None,
-) -> None:
+    priority: int = PRIORITY_NORMAL,
+    about: int | None = None,
+) -> int | None:
     """Add a message to the outbox inside the caller's transaction (once per ``dedupe_key``).
 
     Text over Telegram's limit becomes several rows, so a retry resends only what failed;
-    the buttons go with the last part.
+    the buttons go with the last part. ``about`` names the person the message is for or
+    about, so erasing them cancels it. Returns the id of the (last) row, or ``None`` if the
+    dedupe key was already used.
     """
     start = now if not_before is None else max(now, not_before)
-    parts = split_message(message.text)
+    parts = [message.text] if message.view or message.edit_of else split_message(message.text)
+    row_id: int | None = None
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
-        row = OutgoingMessage(part, message.buttons if last else (), message.replaces)
-        key = dedupe_key if dedupe_key is None or len(parts) == 1 else f"{dedupe_key}#{index}"
-        await conn.execute(
-            "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
-            " created_at) VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (dedupe_key) DO NOTHING",
-            (chat_id, kind, row.to_json(), key, start, start, now),
+        row = OutgoingMessage(
+            part,
+            message.buttons if last else (),
+            message.replaces,
+            message.view,
+            message.args,
+            message.edit_of,
+            message.reply_to if index == 0 else None,
         )
+        key = dedupe_key if dedupe_key is None or len(parts) == 1 else f"{dedupe_key}#{index}"
+        cursor = await conn.execute(
+            "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
+            " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (dedupe_key) DO NOTHING",
+            (chat_id, kind, row.to_json(), key, start, start, now, priority, about),
+        )
+        row_id = int(cursor.lastrowid) if cursor.rowcount else None
+    return row_id

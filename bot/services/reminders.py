@@ -90,11 +90,20 @@ class ReminderSettings:
 class ReminderService:
     """Keeps each client's next reminder instant and sends reminders when due."""
 
-    def __init__(self, db: Database, clock: Clock, i18n: I18n, snooze_hours: int) -> None:
+    def __init__(
+        self,
+        db: Database,
+        clock: Clock,
+        i18n: I18n,
+        snooze_hours: int,
+        quiet_after_crisis: int = 12 * 3600,
+    ) -> None:
         self._db = db
         self._clock = clock
         self._i18n = i18n
         self.snooze_seconds = snooze_hours * 3600
+        # reminders wait while a client's crisis (not closed by them) is this recent
+        self.quiet_after_crisis = quiet_after_crisis
 
     async def settings(self, client_id: int) -> ReminderSettings:
         """The client's current schedule."""
@@ -208,11 +217,14 @@ class ReminderService:
         now = self._clock.now()
         rows = await self._db.fetchall(
             "SELECT c.person_id, c.reminder_days, c.reminder_time, c.paused, c.paused_until,"
-            " c.open_reminder_at, c.next_prompt_at, p.chat_id, p.locale, p.timezone"
+            " c.open_reminder_at, c.next_prompt_at, p.chat_id, p.locale, p.timezone,"
+            " EXISTS (SELECT 1 FROM safety_events e WHERE e.client_id = c.person_id"
+            " AND e.closed_at IS NULL AND COALESCE(e.last_text_at, e.created_at) >= ?)"
+            " AS in_crisis"
             " FROM clients c JOIN people p ON p.id = c.person_id"
             " WHERE c.next_prompt_at IS NOT NULL AND c.next_prompt_at <= ?"
             " ORDER BY c.next_prompt_at LIMIT ?",
-            (now, _DUE_BATCH),
+            (now - self.quiet_after_crisis, now, _DUE_BATCH),
         )
         sent = 0
         for row in rows:
@@ -226,6 +238,9 @@ class ReminderService:
                     else next_occurrence(days, row["reminder_time"], row["timezone"], after)
                 )
                 await self._set_next(row["person_id"], later)
+                continue
+            if row["in_crisis"]:  # routine prompts wait while a crisis is open
+                await self._set_next(row["person_id"], following)
                 continue
             t = self._i18n.get(row["locale"])
             message = OutgoingMessage(

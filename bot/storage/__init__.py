@@ -1,5 +1,5 @@
 """SQLite storage: one aiosqlite connection, migrations and transactions."""
 
-from bot.storage.database import Database, Row
+from bot.storage.database import Connection, Database, Row
 
-__all__ = ["Database", "Row"]
+__all__ = ["Connection", "Database", "Row"]

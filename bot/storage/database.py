@@ -13,9 +13,10 @@ from typing import Any
 
 import aiosqlite
 
-__all__ = ["Database", "Row"]
+__all__ = ["Connection", "Database", "Row"]
 
 Row = sqlite3.Row
+Connection = aiosqlite.Connection
 _log = logging.getLogger(__name__)
 _MIGRATIONS_PACKAGE = "bot.storage.migrations"
 
