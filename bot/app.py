@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any, TypeAlias
 
@@ -30,6 +31,7 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.ratelimit import FloodGuard
 from bot.safety_defaults import DEFAULT_KEYWORDS
 from bot.services.admin import AdminService
 from bot.services.alerts import AlertService
@@ -49,6 +51,7 @@ from bot.services.safety import SafetyMatcher
 from bot.services.safety_plan import SafetyPlanService
 from bot.settings import Settings
 from bot.storage import Database
+from bot.storage.updates import UpdatesRepository
 
 __all__ = ["BotApp", "BotContext", "BotData", "Services", "build_application", "build_services"]
 
@@ -80,6 +83,8 @@ class Services:
     catalogue: CatalogueService
     crisis: CrisisService
     safety_plans: SafetyPlanService
+    updates: UpdatesRepository
+    flood: FloodGuard
     background_delivery: bool = True  # drain the outbox from a background task
 
 
@@ -119,6 +124,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         catalogue=CatalogueService(db, clock, settings.default_locale, safety),
         crisis=crisis,
         safety_plans=SafetyPlanService(crisis.repo, clock),
+        updates=UpdatesRepository(db),
+        flood=FloodGuard(),
     )
 
 
@@ -186,6 +193,7 @@ def build_application(
             )
         )
         .context_types(context_types)
+        .updater(None)  # bot.updates receives updates: applied before they are confirmed
         .post_init(on_startup)
         .post_shutdown(on_shutdown)
     )
@@ -239,6 +247,7 @@ async def run_due(application: Any, bot: Bot) -> None:
     services: Services = application.bot_data.services
     for name, job in (
         ("safety re-sends", services.crisis.resend_due),
+        ("forgetting old update ids", _forget_updates(services)),
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
     ):
@@ -251,6 +260,13 @@ async def run_due(application: Any, bot: Bot) -> None:
     else:
         while await services.outbox.drain(bot) >= services.outbox.batch:
             pass
+
+
+def _forget_updates(services: Services) -> Callable[[], Awaitable[int]]:
+    async def forget() -> int:
+        return await services.updates.forget_before(services.clock.now() - 2 * 86400)
+
+    return forget
 
 
 def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:

@@ -258,23 +258,7 @@ def _report_lines(report: ImportReport) -> list[str]:
 
 def _run(settings: Settings) -> int:
     from bot.app import build_application
+    from bot.updates import serve
 
-    application = build_application(settings)
-    if settings.webhook_url is not None:
-        url = str(settings.webhook_url)
-        path = url.split("://", 1)[1].partition("/")[2]
-        secret = settings.webhook_secret_token
-        _log.info(
-            "starting in webhook mode on %s:%s", settings.webhook_listen, settings.webhook_port
-        )
-        application.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=url,
-            secret_token=secret.get_secret_value() if secret else None,
-        )
-    else:
-        _log.info("starting with long polling")
-        application.run_polling()
+    asyncio.run(serve(build_application(settings)))
     return 0

@@ -29,6 +29,7 @@ class Harness:
     raise_errors: bool = True
     rate_limit: bool = True  # PTB's flood limiter, as in production; the sandbox turns it off
     first_message_id: int = 1  # for a pretend Telegram that outlives one process
+    flood_guard: bool = False  # scripted users type faster than people; tests turn it on
 
     def __post_init__(self) -> None:
         self.telegram = FakeTelegram(self.clock, first_id=self.first_message_id)
@@ -40,6 +41,7 @@ class Harness:
             background_delivery=False,
         )
         self.app.add_error_handler(self._record_error)
+        self.app.bot_data.services.flood.enabled = self.flood_guard
 
     async def _record_error(self, update: object, context: BotContext) -> None:
         if context.error is not None:

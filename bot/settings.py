@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import zoneinfo
 from pathlib import Path
@@ -122,6 +123,19 @@ class Settings(BaseSettings):
     def _check_webhook(self) -> Settings:
         if self.webhook_secret_token is not None and self.webhook_url is None:
             raise ValueError("WEBHOOK_SECRET_TOKEN is set but WEBHOOK_URL is not")
+        if self.webhook_url is not None:
+            secret = (
+                self.webhook_secret_token.get_secret_value() if self.webhook_secret_token else ""
+            )
+            if not secret:
+                raise ValueError(
+                    "WEBHOOK_SECRET_TOKEN is required in webhook mode (without it anyone could "
+                    "send the bot forged updates); use 16-256 letters, digits, _ or -"
+                )
+            if not re.fullmatch(r"[A-Za-z0-9_-]{16,256}", secret):
+                raise ValueError(
+                    "WEBHOOK_SECRET_TOKEN must be 16-256 letters, digits, _ or - (Telegram's rule)"
+                )
         return self
 
     @property

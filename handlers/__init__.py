@@ -14,6 +14,7 @@ def register(application: BotApp) -> None:
         checkin,
         errors,
         goals,
+        guard,
         invites,
         loose_text,
         menu,
@@ -28,6 +29,7 @@ def register(application: BotApp) -> None:
     )
 
     for module in (
+        guard,
         onboarding,
         menu,
         invites,

@@ -77,13 +77,13 @@ async def require(update: Update, context: BotContext, role: str) -> Actor | Non
 def profile_of(update: Update) -> Profile:
     """What Telegram says about the sender of ``update``."""
     user = update.effective_user
-    chat = update.effective_chat
     if user is None:
         raise ValueError("update without a user")
     name = user.full_name.strip() or (user.username or str(user.id))
     return Profile(
         telegram_id=user.id,
-        chat_id=chat.id if chat is not None else user.id,
+        # a person's private chat has their user id: a group never becomes "their chat"
+        chat_id=user.id,
         display_name=name[:128],
         language_code=user.language_code,
     )

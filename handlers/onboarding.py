@@ -6,11 +6,11 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler
 
 from bot.app import BotApp, BotContext, register_person_commands
 from bot.i18n import Translator
-from bot.services.invites import InviteStatus, OpenedInvite
+from bot.services.invites import CONSENT_VERSION, InviteStatus, OpenedInvite
 from bot.services.people import Actor
 from bot.text import esc
 from handlers.common import (
@@ -39,9 +39,13 @@ def consent_text(t: Translator, invite: OpenedInvite) -> str:
         "<b>Before anything is stored, please read this:</b>\n"
         "• <b>What is kept:</b> your Telegram name, language and time zone, the goals you write, "
         "your check-in ratings, the notes you add and the requests you make.\n"
-        "• <b>Who sees it:</b> {practitioner} sees your goals and ratings, and your notes only "
-        "when you choose to share them. Administrators see only overall numbers, never your "
-        "words.\n"
+        "• <b>What {practitioner} sees:</b> your goals and ratings, whether you have paused, "
+        "when you haven't checked in for longer than your schedule suggests, your requests and "
+        "their notes, and your notes only when you choose to share them. Administrators see "
+        "only overall numbers, never your words.\n"
+        "• <b>Limits of confidentiality:</b> if something you write sounds like a crisis, "
+        "{practitioner} (or the on-call team) is alerted and may read what you wrote, even if "
+        "you keep your notes private.\n"
         "• <b>Privacy:</b> chats with Telegram bots are <b>not end-to-end encrypted</b>.\n"
         "• <b>Not a crisis service:</b> nobody watches this chat in real time. If you are in "
         "danger, call your local emergency number or a crisis line.\n"
@@ -50,6 +54,39 @@ def consent_text(t: Translator, invite: OpenedInvite) -> str:
         "Do you agree to this?",
         practitioner=name,
     )
+
+
+def consent_changes_text(t: Translator) -> str:
+    """What changed since the consent an existing client agreed to (shown once)."""
+    return t._(
+        "📄 <b>An update on how this bot works</b>\n"
+        "• If something you write sounds like a crisis, your practitioner (or the on-call team) "
+        "is alerted and may read what you wrote, even if you keep your notes private.\n"
+        "• Your practitioner sees your goals and ratings, whether you have paused, when you "
+        "haven't checked in for longer than your schedule suggests, and your requests and their "
+        "notes; your notes only when you choose to share them.\n"
+        "• New: /safetyplan, a plan for hard moments in your own words, private unless you "
+        "share it.\n"
+        "Nothing else has changed. /mydata sends you a copy of your data, and /delete erases it."
+    )
+
+
+async def consent_update(update: Update, context: BotContext) -> None:
+    """Tell a client once, at their next contact, what changed in the consent text."""
+    if update.effective_user is None or update.effective_chat is None:
+        return
+    if update.effective_chat.type != update.effective_chat.PRIVATE:
+        return
+    actor = await actor_of(update, context)
+    if (
+        not actor.is_client
+        or actor.person_id is None
+        or actor.consent_version is None
+        or actor.consent_version >= CONSENT_VERSION
+    ):
+        return
+    if await context.services.people.consent_seen(actor.person_id, CONSENT_VERSION):
+        await reply(update, context, consent_changes_text(context.t(actor)))
 
 
 def _status_text(t: Translator, status: InviteStatus, ttl_days: int) -> str:
@@ -194,5 +231,6 @@ AFTER_CONSENT: list[Callable[[Update, BotContext, Actor], Awaitable[None]]] = []
 
 def register(application: BotApp) -> None:
     """Add this module's handlers."""
+    application.add_handler(TypeHandler(Update, consent_update), group=-1)
     application.add_handler(CommandHandler("start", start))
     application.add_handler(CallbackQueryHandler(consent, pattern=r"^consent:(yes|no):\d+$"))

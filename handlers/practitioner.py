@@ -162,6 +162,25 @@ async def _show_client(
             lines.append(f"   💬 <i>{esc(shorten(str(checkin['note']), 200))}</i>")
     if not recent:
         lines.append(t._("No check-ins yet."))
+    events = await services.crisis.repo.events_for_client(entry.client_id)
+    if events:
+        lines += ["", t._("<b>Safety events</b>")]
+        for event in events[-5:]:
+            state = (
+                t._("acknowledged by {name}", name=esc(event.acknowledged_name or ""))
+                if event.acknowledged_at is not None
+                else t._("not acknowledged")
+            )
+            lines.append(f"• {t.moment(event.created_at, actor.timezone)} · {state}")
+    plan = await services.safety_plans.get(entry.client_id)
+    if plan.shared and not plan.is_empty:
+        from handlers.crisis_views import plan_text
+
+        lines += [
+            "",
+            t._("<b>Safety plan</b> (shared by the client)"),
+            plan_text(t, plan, heading=False),
+        ]
     markup = buttons([[(t._("✏️ Set a name for this client"), f"cl:{entry.client_id}:alias")]])
     await reply(update, context, "\n".join(lines), markup)
     series = [Series(i.goal.text, i.points, i.goal.achieved_at) for i in goals if i.points]

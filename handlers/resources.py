@@ -12,8 +12,8 @@ from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.crisis_views import gap_text
 from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show, stranger_text
+from handlers.crisis_views import gap_text
 
 __all__ = ["ask_other_request", "ask_request_note", "register"]
 
@@ -262,7 +262,9 @@ def _report_text(t: Translator, report: ImportReport) -> str:
                     len(report.problems))  # fmt: skip
         return head + "\n" + "\n".join(f"• <code>{esc(p)}</code>" for p in report.problems[:50])
     if not report.changed:
-        return "\n".join([t._("Imported: nothing changed."), gap_text(t, report.safety_gaps)]).strip()
+        return "\n".join(
+            [t._("Imported: nothing changed."), gap_text(t, report.safety_gaps)]
+        ).strip()
     return "\n".join([
         t._("✅ Catalogue imported."),
         t._("Categories: {added} added, {changed} changed, {removed} removed.",

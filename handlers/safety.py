@@ -310,12 +310,12 @@ async def typed_plan_section(update: Update, context: BotContext, actor: Actor, 
 
 
 def register(application: BotApp) -> None:
-    """Add this module's handlers; the screen runs in group -1, before everything else."""
+    """Add this module's handlers; the screen runs in group -2, before everything else."""
     application.add_handler(
         MessageHandler(
             (filters.TEXT | filters.CAPTION) & filters.UpdateType.MESSAGES, screen_update
         ),
-        group=-1,
+        group=-2,
     )
     application.add_handler(CommandHandler("safetyplan", plan_command))
     application.add_handler(CallbackQueryHandler(crisis_button, pattern=_CRISIS))

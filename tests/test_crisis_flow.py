@@ -93,7 +93,9 @@ async def test_the_lines_stay_in_the_chat_after_every_follow_up(harness: Harness
     [check2] = await harness.press_data(CLIENT, data(helped, ":safe"), message=helped)
     await harness.press_data(CLIENT, data(check2, ":sure"), message=check2)
     assert crisis.edits == 0 and crisis.text == original and "📞" in crisis.text
-    since = [m for m in harness.telegram.bot_messages(CLIENT.id) if m.message_id >= crisis.message_id]
+    since = [
+        m for m in harness.telegram.bot_messages(CLIENT.id) if m.message_id >= crisis.message_id
+    ]
     assert len(since) == 5 and all(message.edits == 0 for message in since)
 
 
@@ -347,7 +349,9 @@ async def test_a_hard_check_in_gets_warmth_and_no_count_of_nothing(harness: Harn
     assert "🧰 Ways to cope" in labels and "📝 My safety plan" in labels
     assert "res:c:coping:0" in [value for _, value in summary.buttons]
     [progress, *_] = await harness.send(CLIENT, "/progress")
-    assert "Goals achieved: 0" not in "".join(m.text for m in harness.telegram.bot_messages(CLIENT.id))
+    assert "Goals achieved: 0" not in "".join(
+        m.text for m in harness.telegram.bot_messages(CLIENT.id)
+    )
     assert progress is not None
 
 

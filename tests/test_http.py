@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -18,6 +20,7 @@ from bot.fake_server import FakeBotApiServer
 from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.i18n import I18n
 from bot.settings import load_settings
+from bot.updates import Poller, UpdateGate
 from tests.conftest import ADMIN, invite_code
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -85,8 +88,9 @@ class Live:
         return await self._push(user, self.telegram.document_update(user, name, content))
 
 
-@pytest.fixture
-async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
+@asynccontextmanager
+async def running_bot(tmp_path: Path, clock: ManualClock, **overrides: Any) -> AsyncIterator[Live]:
+    """The unmodified bot, polling the emulator over real HTTP, with its background sender."""
     telegram = FakeTelegram(clock)
     server = FakeBotApiServer(telegram)
     await server.start()
@@ -97,21 +101,30 @@ async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
         admin_ids=(ADMIN.id,),
         telegram_bot_token="123456:LIVE-TOKEN-abcdefghijklmnopqrstuvwxyz",
         tick_seconds=600,  # tests run the tick themselves (run_due) at the instants they choose
+        **overrides,
     )
     app = build_application(settings, clock=clock)  # the real httpx transport
     await app.initialize()
     await on_startup(app)
-    assert app.updater is not None
-    await app.updater.start_polling(poll_interval=0.0, timeout=1)
     await app.start()
+    gate = UpdateGate(app)
+    await gate.load()
+    poller = Poller(app, gate, timeout=1)  # what `checkin-bot run` uses
+    await poller.start()
     try:
         yield Live(telegram, server, app)
     finally:
-        await app.updater.stop()
+        await poller.stop()
         await app.stop()
         await on_shutdown(app)
         await app.shutdown()
         await server.stop()
+
+
+@pytest.fixture
+async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
+    async with running_bot(tmp_path, clock) as running:
+        yield running
 
 
 async def test_whole_chain_by_chat_alone_in_each_persons_language(live: Live) -> None:
@@ -264,8 +277,6 @@ async def _tap_data(live: Live, user: FakeUser, wanted: Callable[[str], bool]) -
 async def test_client_journey_over_http_in_each_language(live: Live, language: str) -> None:
     from datetime import UTC, datetime
 
-    from bot.app import run_due
-
     t = I18n().get(language)
     client = FakeUser(3900, "Sam", language)
     link = await live.say(ADMIN, "/newpractitioner")
@@ -353,8 +364,6 @@ async def test_resources_story_over_http(live: Live) -> None:
 async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> None:
     from datetime import UTC, datetime, timedelta
 
-    from bot.app import run_due
-
     services = live.app.bot_data.services
     clock = services.clock
     link = await live.say(ADMIN, "/newpractitioner")
@@ -438,7 +447,7 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
         "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
         "WEBHOOK_LISTEN": "127.0.0.1",
         "WEBHOOK_PORT": str(port),
-        "WEBHOOK_SECRET_TOKEN": "s3cret-value",
+        "WEBHOOK_SECRET_TOKEN": "s3cret-value-0123456789",
         "PYTHONPATH": str(ROOT),
     }
     process = await asyncio.create_subprocess_exec(
@@ -450,7 +459,7 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
         await live.until(lambda: telegram.webhook is not None, seconds=20)
         assert telegram.webhook == {
             "url": f"http://127.0.0.1:{port}/telegram",
-            "secret_token": "s3cret-value",
+            "secret_token": "s3cret-value-0123456789",
         }
         async with httpx.AsyncClient() as client:
             url = f"http://127.0.0.1:{port}/telegram"
@@ -459,7 +468,7 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
             accepted = await client.post(
                 url,
                 json=telegram.text_update(ADMIN, "/newpractitioner"),
-                headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value"},
+                headers={"X-Telegram-Bot-Api-Secret-Token": "s3cret-value-0123456789"},
             )
             assert accepted.status_code == 200
         await live.until(lambda: bool(telegram.bot_messages(ADMIN.id)))

@@ -158,3 +158,26 @@ async def test_admin_can_also_be_practitioner(harness: Harness) -> None:
     [help_message] = await harness.send(ADMIN, "/help")
     assert "/newpractitioner" in help_message.text
     assert "/invite" in help_message.text
+
+
+async def test_consent_names_the_limits_of_confidentiality(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    [link] = await harness.send(PRACTITIONER, "/invite")
+    [consent] = await harness.send(CLIENT, f"/start {invite_code(link.text)}")
+    assert "Limits of confidentiality" in consent.text
+    assert "may read what you wrote" in consent.text
+    assert "your requests and their notes" in consent.text
+    await harness.press(CLIENT, "✅")
+    version = await harness.services.db.fetchval("SELECT consent_version FROM clients")
+    assert version == 2
+
+
+async def test_an_existing_client_sees_what_changed_once(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.services.db.execute("UPDATE clients SET consent_version = 1")
+    first = await harness.send(CLIENT, "/help")
+    assert "An update on how this bot works" in first[0].text
+    assert len(first) == 2  # the update, then the answer to /help
+    again = await harness.send(CLIENT, "/help")
+    assert all("An update on how this bot works" not in m.text for m in again)

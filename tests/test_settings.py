@@ -117,3 +117,18 @@ def test_logging_never_shows_the_token_or_telegram_debug(
         assert TOKEN not in err
     finally:
         logging.getLogger().handlers.clear()
+
+
+@pytest.mark.parametrize("secret", ["", "short", "has spaces in it but long enough"])
+def test_webhook_mode_refuses_to_start_without_a_real_secret(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], secret: str
+) -> None:
+    monkeypatch.setenv("TELEGRAM_BOT_TOKEN", TOKEN)
+    monkeypatch.setenv("WEBHOOK_URL", "https://bot.example.org/telegram")
+    if secret:
+        monkeypatch.setenv("WEBHOOK_SECRET_TOKEN", secret)
+    with pytest.raises(SystemExit) as caught:
+        main(["run"])
+    assert caught.value.code == 2
+    [line] = capsys.readouterr().err.strip().splitlines()
+    assert "WEBHOOK_SECRET_TOKEN" in line

@@ -75,6 +75,7 @@ def is_example_line(phone: str | None, url: str | None) -> bool:
         return True
     return bool(url and _EXAMPLE_HOSTS.search(url.lower()))
 
+
 # --- the service --------------------------------------------------------------------------------
 
 

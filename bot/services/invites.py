@@ -17,7 +17,10 @@ from bot.services.people import Profile, insert_person
 from bot.settings import Settings
 from bot.storage import Database
 
-__all__ = ["InviteCheck", "InviteService", "InviteStatus", "OpenedInvite"]
+# The consent text's version: a client who agreed to an older one is told what changed.
+CONSENT_VERSION = 2
+
+__all__ = ["CONSENT_VERSION", "InviteCheck", "InviteService", "InviteStatus", "OpenedInvite"]
 
 _CODE_BYTES = 24  # 192 bits, 32 URL-safe characters: fits Telegram's 64-character start parameter
 
@@ -208,9 +211,9 @@ class InviteService:
             if cursor.rowcount != 1:
                 return InviteStatus.USED
             await conn.execute(
-                "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at)"
-                " VALUES (?, ?, ?, ?)",
-                (person_id, row["practitioner_id"], now, now),
+                "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at,"
+                " consent_version) VALUES (?, ?, ?, ?, ?)",
+                (person_id, row["practitioner_id"], now, now, CONSENT_VERSION),
             )
             await enqueue(
                 conn,

@@ -18,7 +18,7 @@ __all__ = ["Actor", "PeopleService", "Profile", "is_valid_timezone"]
 _ACTOR_SQL = """
 SELECT p.id, p.telegram_id, p.chat_id, p.display_name, p.locale, p.timezone, p.pending_input,
        pr.person_id IS NOT NULL AS is_practitioner, COALESCE(pr.active, 0) AS practitioner_active,
-       c.practitioner_id,
+       c.practitioner_id, c.consent_version,
        EXISTS (SELECT 1 FROM unreachable_chats u WHERE u.chat_id = p.chat_id) AS was_unreachable
 FROM people p
 LEFT JOIN practitioners pr ON pr.person_id = p.id
@@ -63,6 +63,7 @@ class Actor:
     practitioner_active: bool = False
     practitioner_id: int | None = None
     pending_input: dict[str, Any] | None = None
+    consent_version: int | None = None
 
     @property
     def is_client(self) -> bool:
@@ -160,6 +161,14 @@ class PeopleService:
             "UPDATE people SET pending_input = ? WHERE id = ?", (payload, person_id)
         )
 
+    async def consent_seen(self, person_id: int, version: int) -> bool:
+        """Record that a client has seen consent ``version``; ``False`` if they had already."""
+        changed = await self._db.execute(
+            "UPDATE clients SET consent_version = ? WHERE person_id = ? AND consent_version < ?",
+            (version, person_id, version),
+        )
+        return changed == 1
+
     async def clear_input(self, person_id: int) -> None:
         """Forget any pending free-text question."""
         await self._db.execute("UPDATE people SET pending_input = NULL WHERE id = ?", (person_id,))
@@ -199,4 +208,5 @@ def _actor_from_row(row: sqlite3.Row, is_admin: bool, display_name: str | None) 
         practitioner_active=bool(row["practitioner_active"]),
         practitioner_id=row["practitioner_id"],
         pending_input=pending,
+        consent_version=row["consent_version"],
     )

@@ -44,10 +44,29 @@ EXPORT_TABLES: list[tuple[str, str]] = [
         "SELECT r.checkin_id, r.goal_id, r.value, r.rated_at FROM ratings r"
         " JOIN checkins c ON c.id = r.checkin_id WHERE c.client_id = ? ORDER BY r.rated_at",
     ),
+    (
+        "safety_events",
+        "SELECT id, created_at, source, text, urgent_at, acknowledged_at, closed_at"
+        " FROM safety_events WHERE client_id = ? ORDER BY id",
+    ),
+    (
+        "safety_answers",
+        "SELECT a.event_id, a.answer, a.at FROM safety_answers a"
+        " JOIN safety_events e ON e.id = a.event_id WHERE e.client_id = ? ORDER BY a.at",
+    ),
+    (
+        "safety_plan",
+        "SELECT s.section, s.text, s.updated_at, p.shared FROM safety_plan_sections s"
+        " JOIN safety_plans p ON p.client_id = s.client_id WHERE s.client_id = ?",
+    ),
 ]
 
 # Statements run in order inside one transaction, each with the person id; children first.
 ERASE_STATEMENTS: list[str] = [
+    # nothing queued to or about them is sent after erasure
+    "DELETE FROM outbox WHERE about_person = ?",
+    "DELETE FROM outbox WHERE status IN ('pending', 'sending')"
+    " AND chat_id = (SELECT chat_id FROM people WHERE id = ?)",
     "UPDATE invites SET used_by = NULL WHERE used_by = ?",
     "DELETE FROM clients WHERE person_id = ?",
     "DELETE FROM people WHERE id = ?",

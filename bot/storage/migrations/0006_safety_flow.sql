@@ -57,3 +57,10 @@ CREATE INDEX outbox_about ON outbox (about_person);
 CREATE INDEX outbox_by_priority ON outbox (status, priority, next_attempt_at);
 -- the row was sent again after an outcome that may have been a success (visible marker)
 ALTER TABLE outbox ADD COLUMN resent INTEGER NOT NULL DEFAULT 0;
+
+-- updates already applied: a redelivery after a crash is skipped (kept for two days)
+CREATE TABLE processed_updates (
+    update_id   INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL
+);
+CREATE INDEX processed_updates_by_time ON processed_updates (at);
