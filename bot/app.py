@@ -31,8 +31,9 @@ from telegram.request import BaseRequest
 from bot.clock import Clock, SystemClock
 from bot.delivery import OutboxSender
 from bot.i18n import I18n, Translator
+from bot.logs import where
 from bot.ratelimit import FloodGuard
-from bot.safety_defaults import DEFAULT_KEYWORDS
+from bot.safety_defaults import DEFAULT_EXCLUSIONS, DEFAULT_KEYWORDS, DEFAULT_PATTERNS
 from bot.services.admin import AdminService
 from bot.services.alerts import AlertService
 from bot.services.caseload import CaseloadService
@@ -51,6 +52,7 @@ from bot.services.safety import SafetyMatcher
 from bot.services.safety_plan import SafetyPlanService
 from bot.settings import Settings
 from bot.storage import Database
+from bot.storage.audit import AuditLog
 from bot.storage.updates import UpdatesRepository
 
 __all__ = ["BotApp", "BotContext", "BotData", "Services", "build_application", "build_services"]
@@ -85,6 +87,7 @@ class Services:
     safety_plans: SafetyPlanService
     updates: UpdatesRepository
     flood: FloodGuard
+    audit: AuditLog
     background_delivery: bool = True  # drain the outbox from a background task
 
 
@@ -126,6 +129,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         safety_plans=SafetyPlanService(crisis.repo, clock),
         updates=UpdatesRepository(db),
         flood=FloodGuard(),
+        audit=AuditLog(db),
     )
 
 
@@ -217,8 +221,8 @@ async def on_startup(application: BotApp) -> None:
     services = application.bot_data.services
     await services.db.open()
     await services.safety.load(services.db)
-    if not services.safety.keywords:  # nothing imported yet: screening must still be on
-        services.safety.set_keywords(DEFAULT_KEYWORDS)
+    if not services.safety.rules:  # nothing imported yet: screening must still be on
+        services.safety.set_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
     await services.outbox.recover()
     for gap in await services.catalogue.safety_gaps():
         _log.warning("crisis information: %s", gap.describe())
@@ -248,13 +252,14 @@ async def run_due(application: Any, bot: Bot) -> None:
     for name, job in (
         ("safety re-sends", services.crisis.resend_due),
         ("forgetting old update ids", _forget_updates(services)),
+        ("purging sent messages", _purge_outbox(services)),
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
     ):
         try:
             await job()
-        except Exception:
-            _log.exception("scheduled %s failed", name)
+        except Exception as exc:
+            _log.error("scheduled %s failed: %s", name, where(exc))
     if services.background_delivery:
         services.outbox.wake()
     else:
@@ -267,6 +272,13 @@ def _forget_updates(services: Services) -> Callable[[], Awaitable[int]]:
         return await services.updates.forget_before(services.clock.now() - 2 * 86400)
 
     return forget
+
+
+def _purge_outbox(services: Services) -> Callable[[], Awaitable[int]]:
+    async def purge() -> int:
+        return await services.outbox.purge(services.clock.now() - 30 * 86400)
+
+    return purge
 
 
 def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:

@@ -50,7 +50,12 @@ def _short(text: str, limit: int = 40) -> str:
 
 def progress_chart(series: list[Series], labels: ChartLabels, timezone: str) -> bytes:
     """Draw each goal's ratings over time (achieved goals marked with a star); return PNG."""
-    zone = ZoneInfo(timezone)
+    # people's words are text, never mathtext: "$5 a day" must not break the chart
+    with plt.rc_context({"text.parse_math": False, "text.usetex": False}):
+        return _draw(series, labels, ZoneInfo(timezone))
+
+
+def _draw(series: list[Series], labels: ChartLabels, zone: ZoneInfo) -> bytes:
     figure, axes = plt.subplots(figsize=(8, 4.8), dpi=110)
     try:
         for item in series:

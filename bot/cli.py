@@ -4,18 +4,25 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import logging
+import os
+import sqlite3
 import sys
+import tempfile
+import time
 from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
+from bot.logs import clamp_libraries
 from bot.settings import Settings, SettingsError, exit_on_error, load_settings, token_configured
 
 if TYPE_CHECKING:
     from bot.services.catalogue import CatalogueService, ImportReport
 
-__all__ = ["main"]
+__all__ = ["BackupError", "BackupResult", "backup_database", "main"]
 
 _log = logging.getLogger("bot")
 _T = TypeVar("_T")
@@ -46,14 +53,8 @@ def setup_logging(settings: Settings) -> None:
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(settings.log_level)
-    # httpx logs every request URL, and Bot API URLs contain the token.
-    logging.getLogger("httpx").setLevel(logging.WARNING)
-    # At DEBUG, python-telegram-bot logs whole updates and requests, which contain what people
-    # typed; user text is never logged, whatever LOG_LEVEL says.
-    logging.getLogger("telegram").setLevel(
-        max(logging.INFO, logging.getLevelName(settings.log_level))
-    )
-    logging.getLogger("apscheduler").setLevel(logging.WARNING)
+    # User text, names and ids are never logged, whatever LOG_LEVEL says (bot/logs.py).
+    clamp_libraries(logging.getLevelName(settings.log_level))
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -120,6 +121,36 @@ def _parser() -> argparse.ArgumentParser:
         description="Write the visible catalogue and the safety information to FILE in the "
         "import format.",
     ).add_argument("file", metavar="FILE", help="where to write ('-' writes standard output)")
+    backup = commands.add_parser(
+        "backup",
+        help="copy the database to PATH safely, even while the bot runs",
+        description="Copy the database (DATABASE_PATH, or --db) to PATH with SQLite's online "
+        "backup API: a consistent snapshot, taken while the bot keeps running and writing. The "
+        "copy is written to a temporary file next to PATH, checked with PRAGMA integrity_check "
+        "and only then renamed into place; missing folders are created. Never copy the live "
+        ".db file with cp: recent changes live in its -wal file. Exit status 1 if the backup "
+        "fails. Needs no Telegram token.",
+    )
+    backup.add_argument(
+        "path", metavar="PATH", help="where to write the copy, e.g. backups/checkin-2026-03-02.db"
+    )
+    backup.add_argument(
+        "--db", metavar="PATH", help="the database to copy (default: DATABASE_PATH)"
+    )
+    backup.add_argument("--force", action="store_true", help="replace PATH if it already exists")
+    audit = commands.add_parser(
+        "audit",
+        help="print who viewed clients' data or changed something, and when",
+        description="Print the audit trail, oldest first: one line per action with the time "
+        "(UTC), who (a person id and role), what, and whom it concerned (a person id). It holds "
+        "no content: never what anybody wrote.",
+    )
+    audit.add_argument(
+        "--person", type=int, metavar="N", help="only actions by or about person id N"
+    )
+    audit.add_argument(
+        "--since", metavar="DATE", help="only actions on or after DATE (YYYY-MM-DD, UTC)"
+    )
     return parser
 
 
@@ -143,6 +174,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _check_settings(settings)
     if args.command == "resources":
         return _resources(settings, args.action, args.file)
+    if args.command == "audit":
+        return _audit(settings, args.person, args.since)
+    if args.command == "backup":
+        return _backup(settings, args.path, db=args.db, force=args.force)
     if args.command == "start" and settings.telegram_bot_token is None:
         print(_NO_TOKEN_HELP)
         return _sandbox("data/sandbox.db", fresh=False, script=None, start=None)
@@ -209,6 +244,43 @@ def _resources(settings: Settings, action: str, file: str) -> int:
     return 0
 
 
+def _audit(settings: Settings, person: int | None, since: str | None) -> int:
+    """Print the audit trail; exit status 1 for a bad date."""
+    from datetime import UTC, datetime
+
+    from bot.storage import Database
+    from bot.storage.audit import AuditLog
+
+    start = 0
+    if since:
+        try:
+            start = int(datetime.strptime(since, "%Y-%m-%d").replace(tzinfo=UTC).timestamp())
+        except ValueError:
+            print(f"--since: not a date like 2026-03-02: {since!r}", file=sys.stderr)
+            return 1
+
+    async def read() -> list[str]:
+        db = Database(settings.database_path)
+        await db.open()
+        try:
+            entries = await AuditLog(db).entries(person, start)
+        finally:
+            await db.close()
+        return [
+            f"{datetime.fromtimestamp(e.at, UTC).isoformat(timespec='seconds')}"
+            f"  {e.role} {e.actor_id if e.actor_id is not None else '-'}  {e.action}"
+            + (f"  person {e.subject_id}" if e.subject_id is not None else "")
+            for e in entries
+        ]
+
+    lines = asyncio.run(read())
+    for line in lines:
+        print(line)
+    if not lines:
+        print("no entries", file=sys.stderr)
+    return 0
+
+
 async def _with_catalogue(
     settings: Settings, use: Callable[[CatalogueService], Awaitable[_T]]
 ) -> _T:
@@ -256,9 +328,142 @@ def _report_lines(report: ImportReport) -> list[str]:
     return lines
 
 
+class BackupError(Exception):
+    """An expected reason a backup cannot be made, in one line for the operator."""
+
+
+@dataclass(frozen=True)
+class BackupResult:
+    """A finished, checked backup."""
+
+    path: Path
+    size: int
+    schema_version: int
+    seconds: float
+
+
+def _backup(settings: Settings, path: str, *, db: str | None, force: bool) -> int:
+    """Run ``checkin-bot backup``: print one line, return the exit status."""
+    source = Path(db) if db else settings.database_path
+    try:
+        result = backup_database(source, Path(path), force=force)
+    except BackupError as error:
+        print(f"backup failed: {error}", file=sys.stderr)
+        return 1
+    print(
+        f"Backed up {source} to {result.path}: {_human_size(result.size)}, "
+        f"schema version {result.schema_version}, integrity ok, {result.seconds:.2f} s"
+    )
+    return 0
+
+
+def backup_database(source: Path, target: Path, *, force: bool = False) -> BackupResult:
+    """Copy ``source`` to ``target`` with SQLite's online backup, checked, then renamed in place.
+
+    The copy is taken in one backup step, that is in one read transaction: a consistent snapshot
+    of what was committed when it began. In WAL mode the bot keeps reading and writing meanwhile.
+    """
+    started = time.monotonic()
+    try:
+        live = _check_paths(source, target, force=force)
+    except OSError as error:
+        raise BackupError(f"{error.filename or source}: {error.strerror or error}") from None
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(
+            prefix=f".{target.name}.", suffix=".tmp", dir=target.parent
+        )  # mode 0600: the copy holds personal data
+    except (FileExistsError, NotADirectoryError):
+        raise BackupError(f"{target.parent}: cannot be a folder, a file is in the way") from None
+    except OSError as error:
+        raise BackupError(
+            f"{target.parent}: cannot write there: {error.strerror or error}"
+        ) from None
+    os.close(handle)
+    temporary = Path(name)
+    try:
+        _copy_database(live, temporary)
+        version = _check_copy(temporary, source)
+        _fsync(temporary)
+        if os.path.lexists(target) and not force:
+            raise BackupError(f"{target}: appeared meanwhile; pass --force to replace it")
+        os.replace(temporary, target)
+        _fsync(target.parent)
+        size = target.stat().st_size
+    except sqlite3.Error as error:
+        raise BackupError(f"{source}: cannot copy: {error}") from None
+    except OSError as error:
+        raise BackupError(f"{target}: cannot write the copy: {error.strerror or error}") from None
+    finally:
+        for leftover in (temporary, *(Path(f"{temporary}{end}") for end in ("-journal", "-wal"))):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+    return BackupResult(target.resolve(), size, version, time.monotonic() - started)
+
+
+def _check_paths(source: Path, target: Path, *, force: bool) -> Path:
+    """Refuse a missing database, a folder or the live files as target, or an existing copy."""
+    if not source.is_file():
+        raise BackupError(f"{source}: no database there (check DATABASE_PATH or --db)")
+    if target.is_dir():
+        raise BackupError(f"{target}: is a folder; give the copy a file name")
+    live = source.resolve()
+    if target.resolve() in {live, *(Path(f"{live}{end}") for end in ("-wal", "-shm", "-journal"))}:
+        raise BackupError(f"{target}: is the live database's own file; choose another path")
+    if os.path.lexists(target) and not force:
+        raise BackupError(f"{target}: already exists; pass --force to replace it")
+    return live
+
+
+def _copy_database(source: Path, copy: Path) -> None:
+    """Copy every page of ``source`` into the empty file ``copy``, as a rollback-journal file."""
+    # mode=rw: never create a missing database; a read-write connection also removes the -wal
+    # and -shm files it had to create when it is the last one to close (the bot is stopped).
+    uri = f"{source.as_uri()}?mode=rw"
+    with (
+        contextlib.closing(sqlite3.connect(uri, uri=True, timeout=30)) as reader,
+        contextlib.closing(sqlite3.connect(copy)) as writer,
+    ):
+        reader.backup(writer)  # pages=-1: the whole database in one step
+        # The copy inherits WAL mode from the header; make it one self-contained file.
+        writer.execute("PRAGMA journal_mode=DELETE")
+
+
+def _check_copy(copy: Path, source: Path) -> int:
+    """Run ``PRAGMA integrity_check`` on ``copy`` (of ``source``); return its user_version."""
+    with contextlib.closing(sqlite3.connect(f"{copy.resolve().as_uri()}?mode=ro", uri=True)) as db:
+        problems = [str(row[0]) for row in db.execute("PRAGMA integrity_check")]
+        if problems != ["ok"]:
+            raise BackupError(
+                f"{source}: its copy fails PRAGMA integrity_check ({problems[0]}); nothing was kept"
+            )
+        return int(db.execute("PRAGMA user_version").fetchone()[0])
+
+
+def _fsync(path: Path) -> None:
+    """Flush ``path`` (a file or a folder) to disk where the platform allows it."""
+    with contextlib.suppress(OSError):
+        handle = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(handle)
+        finally:
+            os.close(handle)
+
+
+def _human_size(size: int) -> str:
+    """``size`` bytes in a short human form: 812 bytes, 240.0 KiB, 1.3 MiB."""
+    if size < 1024:
+        return f"{size} bytes"
+    value = float(size)
+    for unit in ("KiB", "MiB", "GiB"):
+        value /= 1024
+        if value < 1024 or unit == "GiB":
+            break
+    return f"{value:.1f} {unit}"
+
+
 def _run(settings: Settings) -> int:
     from bot.app import build_application
     from bot.updates import serve
 
-    asyncio.run(serve(build_application(settings)))
-    return 0
+    return asyncio.run(serve(build_application(settings)))

@@ -22,8 +22,10 @@ from telegram.error import (
 )
 
 from bot.clock import Clock
+from bot.logs import where
 from bot.services.outbox import OutgoingMessage
 from bot.storage import Database
+from bot.text import split_message
 
 __all__ = ["AT_MOST_ONCE_KINDS", "OutboxSender", "Renderer", "keyboard"]
 
@@ -105,8 +107,8 @@ class OutboxSender:
             self._wake.clear()
             try:
                 more = await self.drain(bot) == self.batch
-            except Exception:
-                _log.exception("draining the outbox failed")
+            except Exception as exc:
+                _log.error("draining the outbox failed: %s", where(exc))
                 more = False
             if more:
                 continue  # a long backlog: keep going, never starve it
@@ -122,13 +124,22 @@ class OutboxSender:
         )
         return int(value or 0)
 
+    async def purge(self, before: int) -> int:
+        """Forget sent and dead rows older than ``before`` (they hold no text already)."""
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < ?",
+                (before,),
+            )
+            return int(cursor.rowcount)
+
     async def recover(self) -> int:
         """Resolve rows a crash left ``sending``: at most once for digests, retried otherwise."""
         now = self._clock.now()
         async with self._db.transaction() as conn:
             kinds = ", ".join(f"'{kind}'" for kind in sorted(AT_MOST_ONCE_KINDS))
             first = await conn.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?,"
+                "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
                 " last_error = 'interrupted: delivery unconfirmed'"
                 f" WHERE status = 'sending' AND kind IN ({kinds})",
                 (now,),
@@ -147,7 +158,7 @@ class OutboxSender:
         async with self._lock:
             now = self._clock.now()
             rows = await self._db.fetchall(
-                "SELECT id, chat_id, kind, payload, attempts, resent FROM outbox"
+                "SELECT id, chat_id, kind, payload, attempts, resent, parts_sent FROM outbox"
                 " WHERE status = 'pending' AND next_attempt_at <= ?"
                 " ORDER BY priority, next_attempt_at, id LIMIT ?",
                 (now, limit),
@@ -159,8 +170,8 @@ class OutboxSender:
                     continue
                 try:
                     outcome = await self._send_one(bot, row)
-                except Exception:  # one bad row never blocks the others
-                    _log.exception("outbox %s: unexpected error", row["id"])
+                except Exception as exc:  # one bad row never blocks the others
+                    _log.error("outbox %s: unexpected error: %s", row["id"], where(exc))
                     await self._retry(row["id"], row["attempts"], "unexpected error")
                     outcome = "retry"
                 if outcome == "blocked":
@@ -198,7 +209,7 @@ class OutboxSender:
             return "skipped"
         now = self._clock.now()
         try:
-            message_id = await self._call(bot, chat_id, message)
+            message_id = await self._call(bot, row_id, chat_id, message, int(row["parts_sent"]))
         except Forbidden:
             await self._dead(row_id, chat_id, "forbidden", now)
             return "blocked"
@@ -214,7 +225,7 @@ class OutboxSender:
             if kind in AT_MOST_ONCE_KINDS and not _surely_not_sent(exc):
                 _log.warning("outbox %s: time-out, delivery unconfirmed; not resent", row_id)
                 await self._db.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?,"
+                    "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
                     " last_error = 'timeout: delivery unconfirmed' WHERE id = ?",
                     (now, row_id),
                 )
@@ -224,17 +235,17 @@ class OutboxSender:
         except BadRequest as exc:
             # Our own bug (bad HTML, bad markup): keep the row for inspection, do not loop.
             _log.error("outbox %s: rejected by Telegram: %s", row_id, exc.message)
-            await self._db.execute(
-                "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?",
+            await self._db.execute(  # the reason stays for inspection, the text does not
+                "UPDATE outbox SET status = 'dead', last_error = ?, payload = '{}' WHERE id = ?",
                 (f"bad request: {exc.message}"[:200], row_id),
             )
             return "dead"
         except NetworkError as exc:
             await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
-        await self._db.execute(
-            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL"
-            " WHERE id = ?",
+        await self._db.execute(  # the text is not kept once it is sent
+            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL,"
+            " payload = '{}' WHERE id = ?",
             (now, message_id, row_id),
         )
         return "sent"
@@ -250,7 +261,9 @@ class OutboxSender:
         )
         return None if row is None else (int(row["chat_id"]), int(row["message_id"]))
 
-    async def _call(self, bot: Bot, chat_id: int, message: OutgoingMessage) -> int:
+    async def _call(
+        self, bot: Bot, row_id: int, chat_id: int, message: OutgoingMessage, done: int
+    ) -> int:
         """Make the Bot API call for one row; return the message id (0 for an edit)."""
         markup = keyboard(message.buttons)
         if message.edit_of is not None:
@@ -268,17 +281,26 @@ class OutboxSender:
         if message.replaces is not None:
             await _remove(bot, chat_id, message.replaces)
         reply = await self._target(message.reply_to)
-        sent = await bot.send_message(
-            chat_id,
-            message.text,
-            reply_markup=markup,
-            reply_parameters=(
-                ReplyParameters(reply[1], allow_sending_without_reply=True)
-                if reply is not None and reply[0] == chat_id
-                else None
-            ),
-        )
-        return int(sent.message_id)
+        parts = split_message(message.text)  # a view may render more than one message holds
+        sent_id = 0
+        for index in range(done, len(parts)):
+            last = index == len(parts) - 1
+            sent = await bot.send_message(
+                chat_id,
+                parts[index],
+                reply_markup=markup if last else None,
+                reply_parameters=(
+                    ReplyParameters(reply[1], allow_sending_without_reply=True)
+                    if reply is not None and reply[0] == chat_id and index == 0
+                    else None
+                ),
+            )
+            sent_id = int(sent.message_id)
+            if not last:  # a retry continues after the parts already delivered
+                await self._db.execute(
+                    "UPDATE outbox SET parts_sent = ? WHERE id = ?", (index + 1, row_id)
+                )
+        return sent_id
 
     async def _retry(
         self,
@@ -316,12 +338,12 @@ class OutboxSender:
     async def _dead(self, row_id: int, chat_id: int, reason: str, now: int) -> None:
         async with self._db.transaction() as conn:
             await conn.execute(
-                "UPDATE outbox SET status = 'dead', last_error = ? WHERE id = ?",
+                "UPDATE outbox SET status = 'dead', last_error = ?, payload = '{}' WHERE id = ?",
                 (reason, row_id),
             )
             await conn.execute(
-                "UPDATE outbox SET status = 'dead', last_error = 'chat unreachable'"
-                " WHERE chat_id = ? AND status = 'pending'",
+                "UPDATE outbox SET status = 'dead', last_error = 'chat unreachable',"
+                " payload = '{}' WHERE chat_id = ? AND status = 'pending'",
                 (chat_id,),
             )
             await conn.execute(

@@ -79,9 +79,15 @@ class Settings(BaseSettings):
                 ) from None
         return value
 
-    @field_validator("telegram_bot_token", mode="before")
+    @field_validator(
+        "telegram_bot_token",
+        "on_call_chat_id",
+        "webhook_url",
+        "webhook_secret_token",
+        mode="before",
+    )
     @classmethod
-    def _empty_token_is_none(cls, value: Any) -> Any:
+    def _empty_is_unset(cls, value: Any) -> Any:
         if isinstance(value, str) and not value.strip():
             return None
         return value

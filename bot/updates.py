@@ -97,11 +97,17 @@ class Poller:
         self._task: asyncio.Task[None] | None = None
         self._busy = False
         self._stopping = False
+        self.failed = False
 
     async def start(self) -> None:
         """Drop any webhook and start polling in the background."""
         await self._app.bot.delete_webhook(drop_pending_updates=False)
         self._task = asyncio.create_task(self._loop(), name="polling")
+
+    @property
+    def task(self) -> asyncio.Task[None] | None:
+        """The polling task, while it runs."""
+        return self._task
 
     async def stop(self) -> None:
         """Finish the batch being applied, then stop."""
@@ -112,7 +118,10 @@ class Poller:
         if not self._busy:
             task.cancel()
         with contextlib.suppress(asyncio.CancelledError):
-            await task
+            try:
+                await task
+            except Exception:  # already logged where it happened
+                self.failed = True
 
     async def _loop(self) -> None:
         offset: int | None = None
@@ -191,8 +200,8 @@ class WebhookServer:
             await self._server.close_all_connections()
 
 
-async def serve(app: BotApp) -> None:
-    """Run the bot until SIGINT or SIGTERM: polling, or webhook mode when configured."""
+async def serve(app: BotApp) -> int:
+    """Run the bot until SIGINT or SIGTERM (or polling fails for good); return the exit status."""
     from bot.app import on_shutdown, on_startup
 
     settings = app.bot_data.services.settings
@@ -230,6 +239,8 @@ async def serve(app: BotApp) -> None:
         receiver = Poller(app, gate)
         await receiver.start()
         _log.info("starting with long polling")
+    if isinstance(receiver, Poller) and receiver.task is not None:
+        receiver.task.add_done_callback(lambda _task: stop.set())  # e.g. the token was revoked
     try:
         await stop.wait()
     finally:
@@ -238,3 +249,4 @@ async def serve(app: BotApp) -> None:
         await app.stop()
         await on_shutdown(app)
         await app.shutdown()
+    return 1 if isinstance(receiver, Poller) and receiver.failed else 0

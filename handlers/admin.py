@@ -9,7 +9,7 @@ from bot.app import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.admin import PractitionerEntry
 from bot.text import esc, shorten
-from handlers.common import answer, buttons, deliver, reply, require, show
+from handlers.common import answer, audit, buttons, deliver, reply, require, show
 
 __all__ = ["register"]
 
@@ -39,14 +39,14 @@ async def admin_command(update: Update, context: BotContext) -> None:
             t._("<b>Unreachable chats</b> (they blocked the bot; messages are not retried)"),
         ]
         for chat in unreachable:
-            who = esc(chat.name) if chat.name else str(chat.chat_id)
+            if chat.role == "client":  # admins never see clients' names
+                who = t._("a client of {name}", name=esc(chat.name or "?"))
+            elif chat.role == "practitioner":
+                who = t._("{name} (practitioner)", name=esc(chat.name or "?"))
+            else:
+                who = t._("someone who has left")
             lines.append(
-                t._(
-                    "• {who} ({role}) since {date}",
-                    who=who,
-                    role=chat.role or "?",
-                    date=t.date(chat.since, actor.timezone),
-                )
+                t._("• {who}, since {date}", who=who, date=t.date(chat.since, actor.timezone))
             )
     gaps = await context.services.catalogue.safety_gaps()
     if gaps:
@@ -95,6 +95,8 @@ async def admin_button(update: Update, context: BotContext) -> None:
         )
     elif parts[1] == "off" and len(parts) == 4:
         moved = await admin.deactivate(int(parts[2]), int(parts[3]))
+        if moved is not None:
+            await audit(context, actor, "admin", "deactivated practitioner", int(parts[2]))
         if moved is None:
             await show(
                 update, context, t._("That didn't work: please choose another active practitioner.")
@@ -127,8 +129,26 @@ async def admin_button(update: Update, context: BotContext) -> None:
         await show(
             update,
             context,
-            t._("Which client?"),
-            buttons([[(shorten(name, 30), f"ad:mv:{cid}")] for cid, name in clients]),
+            t._(
+                "Which client? They are numbered as in {name}'s /clients list (admins don't see "
+                "clients' names), so ask {name} for the number.",
+                name=esc(names.get(int(parts[2]), "?")),
+            ),
+            buttons(
+                [
+                    [
+                        (
+                            t._(
+                                "No. {number}, joined {date}",
+                                number=number,
+                                date=t.date(joined, actor.timezone),
+                            ),
+                            f"ad:mv:{cid}",
+                        )
+                    ]
+                    for number, (cid, joined) in enumerate(clients, 1)
+                ]
+            ),
         )
     elif parts[1] == "mv" and len(parts) == 3:
         await show(
@@ -139,6 +159,7 @@ async def admin_button(update: Update, context: BotContext) -> None:
         )
     elif parts[1] == "mv" and len(parts) == 4:
         if await admin.reassign(int(parts[2]), int(parts[3])):
+            await audit(context, actor, "admin", "moved a client", int(parts[2]))
             await show(
                 update, context, t._("Moved. The client and both practitioners have been told.")
             )
@@ -182,6 +203,7 @@ def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("stats", stats_command))
     application.add_handler(
         CallbackQueryHandler(
-            admin_button, pattern=r"^ad:(off:\d+(:\d+)?|move(:\d+)?|mv:\d+(:\d+)?)$"
+            admin_button,
+            pattern=r"^ad:(off:[0-9]{1,18}(:[0-9]{1,18})?|move(:[0-9]{1,18})?|mv:[0-9]{1,18}(:[0-9]{1,18})?)$",
         )
     )

@@ -18,8 +18,8 @@ from handlers.goals import rating_rows
 
 __all__ = ["ask", "register", "start_checkin"]
 
-_ANSWER = re.compile(r"^ci:(\d+):(w|g\d+|n|s):(\d{1,2}|s)$")
-_FIX = re.compile(r"^ci:(\d+):(fix|fx(\d+)|c(\d+):(\d{1,2}))$")
+_ANSWER = re.compile(r"^ci:([0-9]{1,18}):(w|g[0-9]{1,18}|n|s):([0-9]{1,2}|s)$")
+_FIX = re.compile(r"^ci:([0-9]{1,18}):(fix|fx([0-9]{1,18})|c([0-9]{1,18}):([0-9]{1,2}))$")
 
 
 def _question_view(

@@ -21,6 +21,7 @@ COMMANDS: tuple[tuple[str, str, frozenset[str]], ...] = (
     ("checkin", N_("Check in: how is it going?"), frozenset({"client"})),
     ("goals", N_("Your goals: add, reword, achieve, archive"), frozenset({"client"})),
     ("progress", N_("Your progress: chart and summary"), frozenset({"client"})),
+    ("safetyplan", N_("Your safety plan for hard moments"), frozenset({"client"})),
     ("resources", N_("Find help and resources"), frozenset({"client", "practitioner", "admin"})),
     ("pause", N_("Pause reminders"), frozenset({"client"})),
     ("resume", N_("Resume reminders"), frozenset({"client"})),

@@ -17,6 +17,7 @@ __all__ = [
     "INPUT_HANDLERS",
     "actor_of",
     "answer",
+    "audit",
     "buttons",
     "deliver",
     "expects",
@@ -149,6 +150,14 @@ async def answer(update: Update, text: str | None = None, *, alert: bool = False
 async def deliver(context: BotContext) -> None:
     """Ask the background sender to send what the last action queued (never inline)."""
     context.services.outbox.wake()
+
+
+async def audit(
+    context: BotContext, actor: Actor, role: str, action: str, subject: int | None = None
+) -> None:
+    """Record that ``actor`` viewed a client's data or changed something (ids only)."""
+    services = context.services
+    await services.audit.record(services.clock.now(), actor.person_id, role, action, subject)
 
 
 def t_of(context: BotContext, actor: Actor) -> Translator:

@@ -7,6 +7,8 @@ import logging
 from telegram import Update
 
 from bot.app import BotApp, BotContext
+from bot.logs import where
+from bot.text import TooLongError
 from handlers.common import answer
 
 __all__ = ["on_error", "register"]
@@ -17,12 +19,10 @@ _log = logging.getLogger(__name__)
 async def on_error(update: object, context: BotContext) -> None:
     """Log the error without user content and tell the person kindly."""
     error = context.error
-    _log.error(
-        "handler failed for update %s: %s",
-        getattr(update, "update_id", "?"),
-        type(error).__name__,
-        exc_info=error,
-    )
+    if isinstance(error, TooLongError) and isinstance(update, Update):
+        await _too_long(update, context, error.limit)
+        return
+    _log.error("a handler failed: %s", where(error) if error else "?")
     if not isinstance(update, Update) or update.effective_chat is None:
         return
     try:
@@ -36,6 +36,23 @@ async def on_error(update: object, context: BotContext) -> None:
         )
     except Exception:
         _log.warning("could not send the apology either")
+
+
+async def _too_long(update: Update, context: BotContext, limit: int) -> None:
+    """Refuse over-long text whole, name the limit; nothing was saved or changed."""
+    from handlers.common import actor_of, reply
+
+    actor = await actor_of(update, context)
+    t = context.t(actor)
+    await reply(
+        update,
+        context,
+        t._(
+            "That is longer than {limit} characters, so I haven't saved it and nothing was "
+            "changed. Please send a shorter version.",
+            limit=t.number(limit),
+        ),
+    )
 
 
 def register(application: BotApp) -> None:

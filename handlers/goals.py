@@ -329,6 +329,6 @@ def register(application: BotApp) -> None:
     application.add_handler(
         CallbackQueryHandler(
             goal_button,
-            pattern=r"^g:(list|add|cancel|hist|\d+(:(rw|ach|arc|(imp|conf):(\d{1,2}|s)))?)$",
+            pattern=r"^g:(list|add|cancel|hist|[0-9]{1,18}(:(rw|ach|arc|(imp|conf):([0-9]{1,2}|s)))?)$",
         )
     )

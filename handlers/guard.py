@@ -17,11 +17,15 @@ __all__ = ["register"]
 
 async def private_only(update: Update, context: BotContext) -> None:
     """Act only in private chats; the on-call chat may press its alert buttons."""
+    query = update.callback_query
+    if query is not None and (not query.data or len(query.data.encode()) > 64):
+        # python-telegram-bot gives a press without data to every button handler: refuse it
+        await answer(update)
+        raise ApplicationHandlerStop
     chat = update.effective_chat
     if chat is None or chat.type == Chat.PRIVATE:
         return
     services = context.services
-    query = update.callback_query
     if query is not None:
         if chat.id == services.crisis.on_call_chat_id and (query.data or "").startswith("sa:"):
             return

@@ -9,7 +9,7 @@ from bot.app import BotApp, BotContext
 from bot.services.checkins import MAX_NOTE_LENGTH, RESUME_WINDOW
 from bot.services.goals import GoalProblem
 from bot.services.people import Actor
-from bot.text import clean_user_text, esc, shorten
+from bot.text import checked, clean_user_text, esc, shorten
 from handlers.checkin import ask
 from handlers.common import actor_of, answer, buttons, expects, reply, show
 from handlers.goals import problem_text, rating_rows
@@ -39,7 +39,7 @@ async def hold(update: Update, context: BotContext, actor: Actor, text: str) -> 
     assert actor.person_id is not None
     t = context.t(actor)
     held = str((actor.pending_input or {}).get("text", ""))
-    words = clean_user_text(f"{held}\n{text}" if held else text)[:MAX_NOTE_LENGTH]
+    words = checked(clean_user_text(f"{held}\n{text}" if held else text), MAX_NOTE_LENGTH)
     await context.services.people.expect_input(actor.person_id, "loose_text", text=words)
     await reply(
         update,

@@ -148,8 +148,8 @@ async def start(update: Update, context: BotContext) -> None:
     markup = buttons(
         [
             [
-                (t._("✅ I agree"), f"consent:yes:{check.invite.id}"),
-                (t._("Not now"), f"consent:no:{check.invite.id}"),
+                (t._("✅ I agree"), f"consent:yes:{check.invite.id}:{check.invite.signature}"),
+                (t._("Not now"), f"consent:no:{check.invite.id}:{check.invite.signature}"),
             ]
         ]
     )
@@ -185,10 +185,9 @@ async def consent(update: Update, context: BotContext) -> None:
     assert query is not None and query.data is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
-    _, choice, raw_id = query.data.split(":")
+    _, choice, raw_id, signature = query.data.split(":")
     invite_id = int(raw_id)
-    if choice == "no":
-        await context.services.invites.decline(invite_id, actor.telegram_id)
+    if choice == "no":  # nothing about them was stored, so there is nothing to undo
         await answer(update)
         await show(
             update,
@@ -199,7 +198,7 @@ async def consent(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    status = await context.services.invites.accept_client(invite_id, profile_of(update))
+    status = await context.services.invites.accept_client(invite_id, signature, profile_of(update))
     await answer(update)
     if status is not InviteStatus.OK:
         await show(
@@ -233,4 +232,6 @@ def register(application: BotApp) -> None:
     """Add this module's handlers."""
     application.add_handler(TypeHandler(Update, consent_update), group=-1)
     application.add_handler(CommandHandler("start", start))
-    application.add_handler(CallbackQueryHandler(consent, pattern=r"^consent:(yes|no):\d+$"))
+    application.add_handler(
+        CallbackQueryHandler(consent, pattern=r"^consent:(yes|no):[0-9]{1,18}:[A-Za-z0-9_-]{16}$")
+    )

@@ -18,7 +18,7 @@ from bot.services.digests import PractitionerSettings
 from bot.services.people import Actor
 from bot.services.requests import Request
 from bot.text import esc, shorten
-from handlers.common import answer, buttons, deliver, expects, reply, require, show
+from handlers.common import answer, audit, buttons, deliver, expects, reply, require, show
 from handlers.menu import SETTINGS_SECTIONS
 
 __all__ = ["register"]
@@ -42,6 +42,7 @@ async def digest_command(update: Update, context: BotContext) -> None:
     since = await services.digests.period_start(settings)
     until = services.clock.now() + 1  # include what happened this very second
     digest = await services.digests.build(actor.person_id, since, until)
+    await audit(context, actor, "practitioner", "viewed digest")
     await reply(update, context, render_digest(digest, context.t(actor), actor.timezone))
 
 
@@ -88,7 +89,8 @@ async def client_command(update: Update, context: BotContext) -> None:
     t = context.t(actor)
     entries = await context.services.caseload.entries(actor.person_id)
     number = context.args[0] if context.args else ""
-    entry = next((e for e in entries if number.isdigit() and e.number == int(number)), None)
+    valid = number.isascii() and number.isdigit() and len(number) <= 6
+    entry = next((e for e in entries if valid and e.number == int(number)), None)
     if entry is None:
         await reply(
             update, context, t._("Please give a number from /clients, for example /client 1.")
@@ -131,6 +133,7 @@ async def client_button(update: Update, context: BotContext) -> None:
 async def _show_client(
     update: Update, context: BotContext, actor: Actor, entry: CaseloadEntry
 ) -> None:
+    await audit(context, actor, "practitioner", "viewed client", entry.client_id)
     t = context.t(actor)
     services = context.services
     goals = await services.progress.goals(entry.client_id)
@@ -186,7 +189,7 @@ async def _show_client(
     series = [Series(i.goal.text, i.points, i.goal.achieved_at) for i in goals if i.points]
     if series:
         labels = ChartLabels(
-            title=esc(entry.name),
+            title=entry.name,
             y_axis=t._("0 = not started, 10 = where you want to be"),
             achieved=t._("achieved"),
             day=lambda moment: t.skeleton(int(moment.timestamp()), actor.timezone, "MMMd"),
@@ -203,10 +206,10 @@ async def typed_alias(update: Update, context: BotContext, actor: Actor, text: s
     t = context.t(actor)
     assert actor.person_id is not None and actor.pending_input is not None
     client_id = int(actor.pending_input["client_id"])
-    await context.services.people.clear_input(actor.person_id)
     alias = await context.services.caseload.set_alias(
         actor.person_id, client_id, "" if text.strip() == "-" else text
     )
+    await context.services.people.clear_input(actor.person_id)
     if alias is None and text.strip() != "-":
         await reply(update, context, t._("That client is not in your caseload."))
     elif alias:
@@ -222,13 +225,14 @@ async def note_command(update: Update, context: BotContext) -> None:
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
     t = context.t(actor)
-    match = re.match(r"^/note_(\d+)", message.text)
+    match = re.match(r"^/note_([0-9]{1,18})", message.text)
     note = None
     if match:
         note = await context.services.caseload.shared_note(actor.person_id, int(match.group(1)))
     if note is None:
         await reply(update, context, t._("That note isn't available to you."))
         return
+    await audit(context, actor, "practitioner", "viewed a shared note")
     await reply(update, context, f"💬 <i>{esc(note)}</i>")
 
 
@@ -271,12 +275,13 @@ async def request_command(update: Update, context: BotContext) -> None:
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
     t = context.t(actor)
-    match = re.match(r"^/request_(\d+)", message.text)
+    match = re.match(r"^/request_([0-9]{1,18})", message.text)
     request = await context.services.requests.get(int(match.group(1))) if match else None
     if request is None or request.practitioner_id != actor.person_id:
         await reply(update, context, t._("That request isn't available to you."))
         return
     text, markup = _request_view(t, request, actor.timezone)
+    await audit(context, actor, "practitioner", "viewed a request", request.client_id)
     await reply(update, context, text, markup if request.status == "open" else None)
 
 
@@ -327,10 +332,10 @@ async def typed_handling_message(
     """Mark the request handled with the practitioner's message to the client."""
     t = context.t(actor)
     assert actor.person_id is not None and actor.pending_input is not None
-    await context.services.people.clear_input(actor.person_id)
     done = await context.services.requests.handle(
         actor.person_id, int(actor.pending_input["request_id"]), text
     )
+    await context.services.people.clear_input(actor.person_id)
     if done:
         await reply(update, context, t._("Marked handled. The client has been told."))
         await deliver(context)
@@ -435,17 +440,23 @@ def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("clients", clients_command))
     application.add_handler(CommandHandler("client", client_command))
     application.add_handler(CommandHandler("requests", requests_command))
-    application.add_handler(MessageHandler(filters.Regex(r"^/note_\d+(@\w+)?$"), note_command))
     application.add_handler(
-        MessageHandler(filters.Regex(r"^/request_\d+(@\w+)?$"), request_command)
+        MessageHandler(filters.Regex(r"^/note_[0-9]{1,18}(@\w+)?$"), note_command)
     )
-    application.add_handler(CallbackQueryHandler(client_button, pattern=r"^cl:\d+(:alias)?$"))
-    application.add_handler(CallbackQueryHandler(request_button, pattern=r"^rq:\d+:(done|msg|ok)$"))
+    application.add_handler(
+        MessageHandler(filters.Regex(r"^/request_[0-9]{1,18}(@\w+)?$"), request_command)
+    )
+    application.add_handler(
+        CallbackQueryHandler(client_button, pattern=r"^cl:[0-9]{1,18}(:alias)?$")
+    )
+    application.add_handler(
+        CallbackQueryHandler(request_button, pattern=r"^rq:[0-9]{1,18}:(done|msg|ok)$")
+    )
     application.add_handler(
         CallbackQueryHandler(
             settings_button,
             pattern=re.compile(
-                r"^ps:(menu|f:(daily|weekly|off)|t:([01]\d|2[0-3]):[0-5]\d|wd:[0-6]|q:(19-08|20-07|22-07|none)|drop|empty)$"
+                r"^ps:(menu|f:(daily|weekly|off)|t:([01][0-9]|2[0-3]):[0-5][0-9]|wd:[0-6]|q:(19-08|20-07|22-07|none)|drop|empty)$"
             ),
         )
     )

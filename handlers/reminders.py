@@ -259,7 +259,7 @@ def register(application: BotApp) -> None:
         CallbackQueryHandler(
             schedule_button,
             pattern=re.compile(
-                r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01]\d|2[0-3]):[0-5]\d))$"
+                r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01][0-9]|2[0-3]):[0-5][0-9]))$"
             ),
         )
     )

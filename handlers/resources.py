@@ -12,7 +12,17 @@ from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, deliver, expects, reply, show, stranger_text
+from handlers.common import (
+    actor_of,
+    answer,
+    audit,
+    buttons,
+    deliver,
+    expects,
+    reply,
+    show,
+    stranger_text,
+)
 from handlers.crisis_views import gap_text
 
 __all__ = ["ask_other_request", "ask_request_note", "register"]
@@ -225,8 +235,8 @@ async def _create(
             )
             return
         title = resource.title
-    await services.people.clear_input(actor.person_id)
     _request, wait = await services.requests.create(actor.person_id, resource_id, title, note)
+    await services.people.clear_input(actor.person_id)
     if wait is None:
         text = t._(
             "✅ Sent. Your practitioner has been notified and will follow up; they may not "
@@ -298,6 +308,8 @@ async def document_upload(update: Update, context: BotContext) -> None:
     file = await document.get_file()
     content = bytes(await file.download_as_bytearray())
     report = await context.services.catalogue.import_bytes(content)
+    if report.ok:
+        await audit(context, actor, "admin", "imported the catalogue")
     await reply(update, context, _report_text(t, report))
 
 
@@ -306,5 +318,5 @@ def register(application: BotApp) -> None:
     application.add_handler(CommandHandler("resources", resources_command))
     application.add_handler(MessageHandler(filters.Document.ALL, document_upload))
     application.add_handler(CallbackQueryHandler(resource_button, pattern=(
-        r"^res:(menu|other|mine|export|c:[a-z0-9_-]{1,40}:\d{1,3}|(r|ask|send):[a-z0-9_-]{1,40}"
-        r"|wd:\d+)$")))  # fmt: skip
+        r"^res:(menu|other|mine|export|c:[a-z0-9_-]{1,40}:[0-9]{1,3}|(r|ask|send):[a-z0-9_-]{1,40}"
+        r"|wd:[0-9]{1,18})$")))  # fmt: skip

@@ -22,13 +22,13 @@ from bot.services.outbox import PRIORITY_SAFETY, OutgoingMessage, enqueue
 from bot.services.people import Actor
 from bot.services.safety_plan import MAX_SECTION_LENGTH, SECTIONS, SafetyPlan
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import actor_of, answer, audit, buttons, expects, reply, show
 from handlers.crisis_views import SECTION_TITLES, crisis_lines_text, plan_text
 
 __all__ = ["register", "screen_update"]
 
-_CRISIS = re.compile(r"^sf:(\d{1,18}):(safe|sure|unsure|help|go|stop)$")
-_ALERT = re.compile(r"^sa:(\d{1,18}):(ack|show)$")
+_CRISIS = re.compile(r"^sf:([0-9]{1,18}):(safe|sure|unsure|help|go|stop)$")
+_ALERT = re.compile(r"^sa:([0-9]{1,18}):(ack|show)$")
 _PLAN = re.compile(r"^sp:(menu|share|private|(" + "|".join(SECTIONS) + r")(:(keep|clear))?)$")
 _POPUP_LIMIT = 190
 
@@ -186,6 +186,12 @@ async def alert_button(update: Update, context: BotContext) -> None:
             await answer(update, t._("{name} is already on it.", name=result.by or ""), alert=True)
         return
     words = await services.crisis.reveal(event_id, user.id, name[:64], chat.id)
+    if words is not None:
+        role = "on_call" if chat.id == services.crisis.on_call_chat_id else "practitioner"
+        event = await services.crisis.repo.event(event_id)
+        await audit(
+            context, actor, role, "revealed crisis words", event.client_id if event else None
+        )
     if words is None:
         await answer(update, t._("There is nothing to show."), alert=True)
         return

@@ -59,7 +59,10 @@ async def test_move_one_client_tells_everyone(harness: Harness) -> None:
     await harness.send(ADMIN, "/admin")
     await harness.press(ADMIN, "Move a client")
     await harness.press(ADMIN, "Pat Rivera")
-    await harness.press(ADMIN, "Ben")
+    # admins see numbers as in the practitioner's /clients list, never clients' names
+    which = harness.telegram.last(ADMIN.id)
+    assert all("Ben" not in label and "Ana" not in label for label, _ in which.buttons)
+    await harness.press(ADMIN, "No. 2")  # Pat's /clients: 1. Ana, 2. Ben
     await harness.press(ADMIN, "Olga")
     assert "Moved" in harness.telegram.last(ADMIN.id).text
     assert "Olga" in harness.telegram.last(BEN.id).text

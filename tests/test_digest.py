@@ -193,7 +193,7 @@ async def test_digest_splits_cleanly_over_4096_characters(harness: Harness) -> N
         profile = Profile(5000 + n, 5000 + n, f"Client{n:02d}", "en")
         check = await services.invites.open(code, profile.telegram_id)
         assert check.invite is not None
-        await services.invites.accept_client(check.invite.id, profile)
+        await services.invites.accept_client(check.invite.id, check.invite.signature, profile)
         client_id = await person_id(harness, FakeUser(5000 + n, "x"))
         await services.goals.add(client_id, f"A fairly long goal number {n} " + "x" * 60)
         question = await services.checkins.start(client_id)

@@ -81,3 +81,24 @@ async def test_injected_failures(harness: Harness) -> None:
     with pytest.raises(TimedOut):
         await bot.send_message(CLIENT.id, "delivered anyway")
     assert harness.telegram.last(CLIENT.id).text == "delivered anyway"
+
+
+@given(
+    st.lists(
+        st.tuples(
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=50),
+            st.text(alphabet=st.characters(blacklist_categories=["Cs"]), max_size=900),
+        ),
+        max_size=25,
+    )
+)
+def test_split_message_keeps_every_part_valid_html_whatever_the_notes(
+    entries: list[tuple[str, str]],
+) -> None:
+    """A digest-like text: names in bold, multi-line notes in italics, cut anywhere."""
+    markup = "\n".join(f"<b>{esc(name)}</b>\n   💬 <i>{esc(note)}</i>" for name, note in entries)
+    parts = split_message(markup)
+    shown = [html_to_text(part) for part in parts]  # raises on invalid HTML
+    assert all(len(part.encode("utf-16-le")) // 2 <= 4096 for part in shown)
+    squeeze = str.maketrans("", "", " \n\t")
+    assert "".join(shown).translate(squeeze) == html_to_text(markup).translate(squeeze)

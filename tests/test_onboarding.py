@@ -181,3 +181,26 @@ async def test_an_existing_client_sees_what_changed_once(harness: Harness) -> No
     assert len(first) == 2  # the update, then the answer to /help
     again = await harness.send(CLIENT, "/help")
     assert all("An update on how this bot works" not in m.text for m in again)
+
+
+async def test_nothing_about_an_opener_is_stored_before_they_agree(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    [link] = await harness.send(PRACTITIONER, "/invite")
+    await harness.send(CLIENT, f"/start {invite_code(link.text)}")
+    for table in ("people", "invites", "outbox", "processed_updates"):
+        for row in await harness.services.db.fetchall(f"SELECT * FROM {table}"):
+            assert CLIENT.id not in tuple(row), table
+
+
+async def test_two_people_opening_one_link_get_a_clear_outcome(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    [link] = await harness.send(PRACTITIONER, "/invite")
+    code = invite_code(link.text)
+    [first] = await harness.send(CLIENT, f"/start {code}")
+    [second] = await harness.send(STRANGER, f"/start {code}")
+    # the second opening does not break the first one's "I agree"
+    await harness.press(CLIENT, "I agree", message=first)
+    assert await count(harness, "clients") == 1
+    await harness.press(STRANGER, "I agree", message=second)
+    assert "already been used" in harness.telegram.last(STRANGER.id).text
+    assert await count(harness, "clients") == 1

@@ -76,7 +76,8 @@ async def test_mydata_exports_everything(harness: Harness) -> None:
     client_id = await setup(harness)
     await harness.services.goals.add(client_id, "Walk daily")
     await checkin(harness, "4", note="private words")
-    [document] = await harness.send(CLIENT, "/mydata")
+    [document, summary] = await harness.send(CLIENT, "/mydata")
+    assert "In short" in summary.text
     assert document.document is not None
     data = json.loads(document.document)
     assert data["profile"][0]["display_name"] == "Chris"

@@ -68,14 +68,18 @@ class AdminService:
             for r in rows
         ]
 
-    async def clients_of(self, practitioner_id: int) -> list[tuple[int, str]]:
-        """``(client id, Telegram name)`` of a practitioner's clients, for reassignment."""
+    async def clients_of(self, practitioner_id: int) -> list[tuple[int, int]]:
+        """``(client id, joined at)`` of a practitioner's clients, for reassignment.
+
+        In the order of the practitioner's /clients list, so "number 3" means the same client
+        to both; admins never see clients' names.
+        """
         rows = await self._db.fetchall(
-            "SELECT c.person_id, p.display_name FROM clients c JOIN people p ON p.id = c.person_id"
-            " WHERE c.practitioner_id = ? ORDER BY p.display_name",
+            "SELECT c.person_id, c.consented_at FROM clients c JOIN people p ON p.id = c.person_id"
+            " WHERE c.practitioner_id = ? ORDER BY COALESCE(c.alias, p.display_name)",
             (practitioner_id,),
         )
-        return [(row["person_id"], row["display_name"]) for row in rows]
+        return [(row["person_id"], row["consented_at"]) for row in rows]
 
     async def reassign(self, client_id: int, to_practitioner: int) -> bool:
         """Move one client; both practitioners and the client are told."""
@@ -148,13 +152,16 @@ class AdminService:
         return True
 
     async def unreachable(self) -> list[UnreachableChat]:
-        """Chats that blocked the bot, with who they belong to."""
+        """Chats that blocked the bot: practitioners by name, clients only as "a client of"."""
         rows = await self._db.fetchall(
-            "SELECT u.chat_id, u.since, p.display_name,"
+            "SELECT u.chat_id, u.since,"
+            " CASE WHEN c.person_id IS NOT NULL THEN cp.display_name ELSE p.display_name END"
+            " AS display_name,"
             " CASE WHEN c.person_id IS NOT NULL THEN 'client'"
             " WHEN pr.person_id IS NOT NULL THEN 'practitioner' END AS role"
             " FROM unreachable_chats u LEFT JOIN people p ON p.chat_id = u.chat_id"
             " LEFT JOIN clients c ON c.person_id = p.id"
+            " LEFT JOIN people cp ON cp.id = c.practitioner_id"
             " LEFT JOIN practitioners pr ON pr.person_id = p.id ORDER BY u.since"
         )
         return [

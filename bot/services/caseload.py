@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from bot.clock import Clock, days
 from bot.services.digests import ClientDigest, DigestService
 from bot.storage import Database
-from bot.text import clean_user_text
+from bot.text import checked, clean_user_text
 
 __all__ = ["INACTIVE_AFTER_DAYS", "MAX_ALIAS", "CaseloadEntry", "CaseloadService"]
 
@@ -66,7 +66,7 @@ class CaseloadService:
 
     async def set_alias(self, practitioner_id: int, client_id: int, raw: str) -> str | None:
         """Set the name the practitioner uses for a client (empty clears it)."""
-        alias = " ".join(clean_user_text(raw).split())[:MAX_ALIAS]
+        alias = checked(" ".join(clean_user_text(raw).split()), MAX_ALIAS)
         changed = await self._db.execute(
             "UPDATE clients SET alias = ? WHERE person_id = ? AND practitioner_id = ?",
             (alias or None, client_id, practitioner_id),

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from bot.clock import Clock
 from bot.services.goals import Goal, GoalService
 from bot.storage import Database, Row
-from bot.text import clean_user_text
+from bot.text import checked, clean_user_text
 
 __all__ = [
     "CORRECTION_WINDOW",
@@ -26,7 +26,7 @@ __all__ = [
 
 CORRECTION_WINDOW = 24 * 3600
 RESUME_WINDOW = 12 * 3600
-MAX_NOTE_LENGTH = 3000
+MAX_NOTE_LENGTH = 4000  # a whole Telegram message fits; more is refused, never cut
 _COLUMNS = (
     "id, client_id, source, step, goal_ids, wellbeing, note, note_shared, started_at, completed_at"
 )
@@ -102,7 +102,7 @@ def _joined(existing: str | None, raw: str) -> str | None:
     addition = clean_user_text(raw)
     if not addition:
         return None
-    return (f"{existing}\n{addition}" if existing else addition)[:MAX_NOTE_LENGTH]
+    return checked(f"{existing}\n{addition}" if existing else addition, MAX_NOTE_LENGTH)
 
 
 class CheckinService:

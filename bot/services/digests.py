@@ -8,7 +8,6 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.i18n import I18n
-from bot.services.digest_text import render_digest
 from bot.services.outbox import OutgoingMessage, enqueue
 from bot.services.reminders import next_occurrence, parse_days, parse_time
 from bot.storage import Database, Row
@@ -357,15 +356,23 @@ class DigestService:
             # A digest sent late (the bot was down, or the tick is behind) covers everything
             # up to now, so nothing falls between two digests.
             digest = await self.build(settings.person_id, since, now)
-            t = self._i18n.get(settings.locale)
             following = next_digest(settings, now)
             async with self._db.transaction() as conn:
                 if not digest.is_empty or settings.send_empty:
+                    # rendered when sent, in the practitioner's language, from what is stored
+                    # then: a client who erased their data meanwhile is not in it
                     await enqueue(
                         conn,
                         chat_id=settings.chat_id,
                         kind="digest",
-                        message=OutgoingMessage(render_digest(digest, t, settings.timezone)),
+                        message=OutgoingMessage(
+                            view="digest",
+                            args={
+                                "practitioner_id": settings.person_id,
+                                "since": since,
+                                "until": now,
+                            },
+                        ),
                         now=now,
                         dedupe_key=f"digest:{settings.person_id}:{due_at}",
                     )

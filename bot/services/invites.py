@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import base64
 import enum
 import hashlib
+import hmac
 import html
 import secrets
 from dataclasses import dataclass
@@ -46,6 +48,7 @@ class OpenedInvite:
     practitioner_id: int | None
     practitioner_name: str | None
     expires_at: int
+    signature: str = ""  # binds the consent buttons to the person who opened the link
 
 
 @dataclass(frozen=True)
@@ -59,6 +62,18 @@ class InviteCheck:
 def hash_code(code: str) -> str:
     """Return the stored form of an invite code."""
     return hashlib.sha256(code.encode("utf-8")).hexdigest()
+
+
+def consent_signature(code_hash: str, invite_id: int, telegram_id: int) -> str:
+    """A tag for the consent buttons: only the person who opened the link can press them.
+
+    Nothing about the opener is stored before they agree; the buttons carry who they are
+    for, signed with the invite's secret hash, so a forged press from anyone else fails.
+    """
+    digest = hmac.new(
+        code_hash.encode(), f"{invite_id}:{telegram_id}".encode(), hashlib.sha256
+    ).digest()
+    return base64.urlsafe_b64encode(digest)[:16].decode()
 
 
 class InviteService:
@@ -93,7 +108,7 @@ class InviteService:
         if not code or len(code) > 64:
             return InviteCheck(InviteStatus.UNKNOWN)
         row = await self._db.fetchone(
-            "SELECT i.id, i.role, i.practitioner_id, i.expires_at, i.used_at,"
+            "SELECT i.id, i.role, i.practitioner_id, i.expires_at, i.used_at, i.code_hash,"
             " p.display_name AS practitioner_name, pr.active AS practitioner_active"
             " FROM invites i"
             " LEFT JOIN practitioners pr ON pr.person_id = i.practitioner_id"
@@ -113,6 +128,7 @@ class InviteService:
             practitioner_id=row["practitioner_id"],
             practitioner_name=row["practitioner_name"],
             expires_at=row["expires_at"],
+            signature=consent_signature(row["code_hash"], row["id"], telegram_id),
         )
         roles = await self._roles(telegram_id)
         if invite.role == "client":
@@ -122,9 +138,6 @@ class InviteService:
                 return InviteCheck(InviteStatus.ALREADY_CLIENT, invite)
             if "practitioner" in roles:
                 return InviteCheck(InviteStatus.ALREADY_PRACTITIONER, invite)
-            await self._db.execute(
-                "UPDATE invites SET pending_telegram_id = ? WHERE id = ?", (telegram_id, invite.id)
-            )
         else:
             if "client" in roles:
                 return InviteCheck(InviteStatus.ALREADY_CLIENT, invite)
@@ -167,10 +180,10 @@ class InviteService:
             )
         return InviteStatus.OK
 
-    async def accept_client(self, invite_id: int, profile: Profile) -> InviteStatus:
+    async def accept_client(self, invite_id: int, signature: str, profile: Profile) -> InviteStatus:
         """Record consent: create the client, link them, use the invite, tell the practitioner."""
         row = await self._db.fetchone(
-            "SELECT i.role, i.practitioner_id, i.expires_at, i.used_at, i.pending_telegram_id,"
+            "SELECT i.role, i.practitioner_id, i.expires_at, i.used_at, i.code_hash,"
             " pr.active, p.chat_id, p.locale FROM invites i"
             " JOIN practitioners pr ON pr.person_id = i.practitioner_id"
             " JOIN people p ON p.id = i.practitioner_id WHERE i.id = ?",
@@ -180,7 +193,9 @@ class InviteService:
         if (
             row is None
             or row["role"] != "client"
-            or row["pending_telegram_id"] != profile.telegram_id
+            or not hmac.compare_digest(
+                signature, consent_signature(row["code_hash"], invite_id, profile.telegram_id)
+            )
         ):
             return InviteStatus.UNKNOWN
         if row["used_at"] is not None:
@@ -204,8 +219,7 @@ class InviteService:
         async with self._db.transaction() as conn:
             person_id = await self._ensure_person(conn, profile)
             cursor = await conn.execute(
-                "UPDATE invites SET used_at = ?, used_by = ?, pending_telegram_id = NULL"
-                " WHERE id = ? AND used_at IS NULL",
+                "UPDATE invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL",
                 (now, person_id, invite_id),
             )
             if cursor.rowcount != 1:
@@ -224,14 +238,6 @@ class InviteService:
                 dedupe_key=f"client-joined:{person_id}",
             )
         return InviteStatus.OK
-
-    async def decline(self, invite_id: int, telegram_id: int) -> None:
-        """Release a held invite after "Not now"; nothing about the person is kept."""
-        await self._db.execute(
-            "UPDATE invites SET pending_telegram_id = NULL"
-            " WHERE id = ? AND pending_telegram_id = ?",
-            (invite_id, telegram_id),
-        )
 
     async def _ensure_person(self, conn: aiosqlite.Connection, profile: Profile) -> int:
         rows = await conn.execute_fetchall(

@@ -1,10 +1,12 @@
-"""A client's own data: export everything, or erase everything."""
+"""A client's own data: export everything, or erase everything and leave no copy behind."""
 
 from __future__ import annotations
 
 import html
 import json
+from datetime import datetime
 from typing import Any
+from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.i18n import I18n
@@ -13,26 +15,29 @@ from bot.storage import Database
 
 __all__ = ["ERASE_STATEMENTS", "EXPORT_TABLES", "PrivacyService"]
 
-# (section name, query with one "?" for the person id). Later features add their tables.
+# (section name, query with one "?" for the person id): everything stored about a client.
+# tests/test_data_rights.py seeds every kind of data and checks that each one is here.
 EXPORT_TABLES: list[tuple[str, str]] = [
     (
         "profile",
-        "SELECT display_name, locale, timezone, created_at FROM people WHERE id = ?",
+        "SELECT display_name, locale, timezone, created_at, pending_input AS waiting_input"
+        " FROM people WHERE id = ?",
     ),
     (
         "connection",
-        "SELECT c.consented_at, p.display_name AS practitioner FROM clients c"
+        "SELECT c.consented_at, c.consent_version, p.display_name AS practitioner,"
+        " c.alias AS name_your_practitioner_uses FROM clients c"
         " JOIN people p ON p.id = c.practitioner_id WHERE c.person_id = ?",
     ),
     (
         "reminders",
         "SELECT reminder_days, reminder_time, paused, paused_until, ask_wellbeing,"
-        " share_notes_default FROM clients WHERE person_id = ?",
+        " share_notes_default, next_prompt_at FROM clients WHERE person_id = ?",
     ),
     (
         "goals",
-        "SELECT id, text, status, importance, confidence, created_at, achieved_at, archived_at"
-        " FROM goals WHERE client_id = ? ORDER BY id",
+        "SELECT id, text, status, importance, confidence, created_at, updated_at, achieved_at,"
+        " archived_at FROM goals WHERE client_id = ? ORDER BY id",
     ),
     (
         "checkins",
@@ -45,8 +50,15 @@ EXPORT_TABLES: list[tuple[str, str]] = [
         " JOIN checkins c ON c.id = r.checkin_id WHERE c.client_id = ? ORDER BY r.rated_at",
     ),
     (
+        "requests",
+        "SELECT id, resource_id, resource_title, note, status, created_at, handled_at,"
+        " handled_message AS practitioner_reply, withdrawn_at FROM requests"
+        " WHERE client_id = ? ORDER BY id",
+    ),
+    (
         "safety_events",
-        "SELECT id, created_at, source, text, urgent_at, acknowledged_at, closed_at"
+        "SELECT id, created_at, source AS where_written, text AS what_you_wrote, urgent_at,"
+        " acknowledged_at, acknowledged_name AS acknowledged_by, closed_at"
         " FROM safety_events WHERE client_id = ? ORDER BY id",
     ),
     (
@@ -55,22 +67,52 @@ EXPORT_TABLES: list[tuple[str, str]] = [
         " JOIN safety_events e ON e.id = a.event_id WHERE e.client_id = ? ORDER BY a.at",
     ),
     (
+        "safety_event_views",
+        "SELECT v.event_id, v.viewer_name, v.at FROM safety_views v"
+        " JOIN safety_events e ON e.id = v.event_id WHERE e.client_id = ? ORDER BY v.at",
+    ),
+    (
         "safety_plan",
         "SELECT s.section, s.text, s.updated_at, p.shared FROM safety_plan_sections s"
         " JOIN safety_plans p ON p.client_id = s.client_id WHERE s.client_id = ?",
     ),
+    (
+        "messages_waiting_to_be_sent_to_you",
+        "SELECT kind, created_at FROM outbox WHERE status IN ('pending', 'sending')"
+        " AND chat_id = (SELECT chat_id FROM people WHERE id = ?)",
+    ),
 ]
+_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_TIME_FIELDS = ("_at", "paused_until")
 
 # Statements run in order inside one transaction, each with the person id; children first.
+# Everything else about the client (goals, check-ins, ratings, requests, safety events and
+# answers, views, the plan) goes with the clients row (ON DELETE CASCADE).
 ERASE_STATEMENTS: list[str] = [
     # nothing queued to or about them is sent after erasure
     "DELETE FROM outbox WHERE about_person = ?",
-    "DELETE FROM outbox WHERE status IN ('pending', 'sending')"
-    " AND chat_id = (SELECT chat_id FROM people WHERE id = ?)",
+    "DELETE FROM outbox WHERE chat_id = (SELECT chat_id FROM people WHERE id = ?)",
+    "DELETE FROM unreachable_chats WHERE chat_id = (SELECT chat_id FROM people WHERE id = ?)",
     "UPDATE invites SET used_by = NULL WHERE used_by = ?",
+    "UPDATE requests SET handled_by = NULL WHERE handled_by = ?",
     "DELETE FROM clients WHERE person_id = ?",
     "DELETE FROM people WHERE id = ?",
 ]
+
+
+def _readable(key: str, value: Any, zone: ZoneInfo) -> Any:
+    """ISO times in the person's zone, weekday names, flags as booleans."""
+    if value is None:
+        return None
+    if isinstance(value, int) and (key.endswith(_TIME_FIELDS) or key == "at"):
+        return datetime.fromtimestamp(value, zone).isoformat()
+    if key == "reminder_days":
+        return [_DAY_NAMES[int(day)] for day in str(value).split(",") if day.strip().isdigit()]
+    if key in ("paused", "ask_wellbeing", "share_notes_default", "note_shared", "shared"):
+        return bool(value)
+    if key == "waiting_input":
+        return json.loads(value)
+    return value
 
 
 class PrivacyService:
@@ -82,11 +124,19 @@ class PrivacyService:
         self._clock = clock
 
     async def export(self, person_id: int) -> dict[str, Any]:
-        """Return everything stored about a person, section by section."""
-        data: dict[str, Any] = {"exported_at": self._clock.now()}
+        """Return everything stored about a person, section by section, times in their zone."""
+        timezone = await self._db.fetchval("SELECT timezone FROM people WHERE id = ?", (person_id,))
+        zone = ZoneInfo(str(timezone or "UTC"))
+        data: dict[str, Any] = {
+            "exported_at": datetime.fromtimestamp(self._clock.now(), zone).isoformat(),
+            "time_zone": str(zone),
+        }
         for section, query in EXPORT_TABLES:
             rows = await self._db.fetchall(query, (person_id,))
-            data[section] = [dict(row) for row in rows]
+            data[section] = [
+                {key: _readable(key, row[key], zone) for key in row.keys()}  # noqa: SIM118
+                for row in rows
+            ]
         return data
 
     async def export_json(self, person_id: int) -> bytes:
@@ -95,11 +145,11 @@ class PrivacyService:
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
     async def erase(self, person_id: int) -> None:
-        """Delete everything about a person in one transaction and tell their practitioner."""
+        """Delete everything about a person, tell their practitioner, and scrub the files."""
         row = await self._db.fetchone(
-            "SELECT me.display_name, pp.chat_id, pp.locale FROM people me"
-            " JOIN clients c ON c.person_id = me.id JOIN people pp ON pp.id = c.practitioner_id"
-            " WHERE me.id = ?",
+            "SELECT me.display_name, pp.chat_id, pp.locale, pp.id AS practitioner_id"
+            " FROM people me JOIN clients c ON c.person_id = me.id"
+            " JOIN people pp ON pp.id = c.practitioner_id WHERE me.id = ?",
             (person_id,),
         )
         now = self._clock.now()
@@ -118,4 +168,6 @@ class PrivacyService:
                     kind="notice",
                     message=OutgoingMessage(text),
                     now=now,
+                    about=row["practitioner_id"],
                 )
+        await self._db.scrub()

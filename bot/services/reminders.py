@@ -20,7 +20,7 @@ __all__ = [
     "parse_time",
 ]
 
-_TIME = re.compile(r"^\s*([01]?\d|2[0-3])[:.h]([0-5]\d)\s*$")
+_TIME = re.compile(r"^\s*([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])\s*$")
 _DUE_BATCH = 500
 
 

@@ -9,7 +9,7 @@ from bot.i18n import I18n, Translator
 from bot.services.alerts import AlertService, Rows
 from bot.services.outbox import OutgoingMessage, enqueue
 from bot.storage import Database, Row
-from bot.text import clean_user_text, esc, shorten
+from bot.text import checked, clean_user_text, esc, shorten
 
 __all__ = ["MAX_REQUEST_NOTE", "Request", "RequestService"]
 
@@ -72,7 +72,7 @@ class RequestService:
 
         Returns the request and, if the alert waits for quiet hours to end, when it goes out.
         """
-        note = clean_user_text(raw_note)[:MAX_REQUEST_NOTE] if raw_note else None
+        note = checked(clean_user_text(raw_note), MAX_REQUEST_NOTE) if raw_note else None
         now = self._clock.now()
         async with self._db.transaction() as conn:
             cursor = await conn.execute(
@@ -135,7 +135,7 @@ class RequestService:
         request = await self.get(request_id)
         if request is None or request.practitioner_id != practitioner_id:
             return False
-        message = clean_user_text(raw_message)[:MAX_REQUEST_NOTE] if raw_message else None
+        message = checked(clean_user_text(raw_message), MAX_REQUEST_NOTE) if raw_message else None
         client = await self._db.fetchone(
             "SELECT chat_id, locale FROM people WHERE id = ?", (request.client_id,)
         )

@@ -61,6 +61,7 @@ class Database:
             "PRAGMA foreign_keys=ON",
             "PRAGMA synchronous=NORMAL",
             "PRAGMA busy_timeout=5000",
+            "PRAGMA secure_delete=ON",  # deleted words are overwritten, not left in free pages
         ):
             await self._conn.execute(pragma)
         await self.migrate()
@@ -71,6 +72,13 @@ class Database:
             await self._conn.close()
             self._conn = None
 
+    async def scrub(self) -> None:
+        """Move the WAL into the database and truncate it, so no deleted text stays in it."""
+        if str(self.path) == ":memory:":
+            return
+        async with self._lock:
+            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     async def schema_version(self) -> int:
         """Return ``PRAGMA user_version``."""
         rows = await self.conn.execute_fetchall("PRAGMA user_version")
@@ -79,7 +87,14 @@ class Database:
     async def migrate(self) -> None:
         """Apply every migration newer than ``PRAGMA user_version``, each in a transaction."""
         current = await self.schema_version()
-        for number, sql in _migration_files():
+        known = _migration_files()
+        if known and current > known[-1][0]:
+            raise RuntimeError(
+                f"the database is at schema version {current}, newer than this program knows "
+                f"({known[-1][0]}): run the newer version, or restore the backup made before "
+                "the upgrade"
+            )
+        for number, sql in known:
             if number <= current:
                 continue
             _log.info("applying migration %04d", number)

@@ -222,17 +222,15 @@ class SafetyRepository:
     async def alerts(self, event_id: int) -> list[AlertRow]:
         """The alert messages queued for an event (not edits or pings)."""
         rows = await self._db.fetchall(
-            "SELECT id, chat_id, status, sent_at, payload FROM outbox"
+            "SELECT id, chat_id, status, sent_at, dedupe_key FROM outbox"
             " WHERE kind = 'safety' AND dedupe_key LIKE ? ORDER BY id",
             (f"safety:{event_id}:%",),
         )
-        found = []
-        for row in rows:
-            args = json.loads(row["payload"]).get("args", {})
-            found.append(
-                AlertRow(row["id"], row["chat_id"], row["status"], row["sent_at"], args["role"])
-            )
-        return found
+        return [  # the key is safety:<event>:<role>
+            AlertRow(row["id"], row["chat_id"], row["status"], row["sent_at"],
+                     str(row["dedupe_key"]).rsplit(":", 1)[1])
+            for row in rows
+        ]  # fmt: skip
 
     async def release(self, conn: Connection, alert_id: int, now: int) -> None:
         """Send a waiting alert now (urgent overrides quiet hours)."""

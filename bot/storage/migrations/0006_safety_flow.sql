@@ -64,3 +64,17 @@ CREATE TABLE processed_updates (
     at          INTEGER NOT NULL
 );
 CREATE INDEX processed_updates_by_time ON processed_updates (at);
+-- a message rendered at send time may need several parts; a retry continues after these
+ALTER TABLE outbox ADD COLUMN parts_sent INTEGER NOT NULL DEFAULT 0;
+
+-- who viewed a client's data or changed something, and when: ids and an action name only
+CREATE TABLE audit (
+    id          INTEGER PRIMARY KEY,
+    at          INTEGER NOT NULL,
+    actor_id    INTEGER,           -- a person id (NULL: the on-call chat, the command line)
+    role        TEXT    NOT NULL,  -- 'practitioner', 'admin', 'on_call', 'cli'
+    action      TEXT    NOT NULL,
+    subject_id  INTEGER            -- the client (or practitioner) concerned, if any
+);
+CREATE INDEX audit_by_time ON audit (at);
+CREATE INDEX audit_by_subject ON audit (subject_id, at);
