@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeAlias
 
 from telegram import (
@@ -88,6 +88,8 @@ class Services:
     updates: UpdatesRepository
     flood: FloodGuard
     audit: AuditLog
+    # updates whose answer could not reach Telegram: applied again later (bot/updates.py)
+    unanswered: set[int] = field(default_factory=set)
     background_delivery: bool = True  # drain the outbox from a background task
 
 

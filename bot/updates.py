@@ -24,11 +24,15 @@ from telegram.error import Forbidden, InvalidToken, TelegramError
 if TYPE_CHECKING:
     from bot.app import BotApp
 
-__all__ = ["Poller", "UpdateGate", "WebhookServer", "serve"]
+__all__ = ["Poller", "TelegramUnavailableError", "UpdateGate", "WebhookServer", "serve"]
 
 _log = logging.getLogger(__name__)
 _SEEN_DAYS = 2  # Telegram keeps undelivered updates for 24 hours
 _RETRY = (1, 2, 5, 10, 30)
+
+
+class TelegramUnavailableError(Exception):
+    """An update could not be answered because Telegram was unreachable: apply it again later."""
 
 
 def person_key(update: Update) -> int:
@@ -66,8 +70,13 @@ class UpdateGate:
                 if update.update_id in self._seen:
                     return
                 await self._app.process_update(update)
-                self._seen.add(update.update_id)
                 services = self._app.bot_data.services
+                if update.update_id in services.unanswered:
+                    # the reply could not reach Telegram: leave the update unconfirmed, so it is
+                    # applied again once Telegram answers (handlers are safe to repeat)
+                    services.unanswered.discard(update.update_id)
+                    raise TelegramUnavailableError
+                self._seen.add(update.update_id)
                 await services.updates.applied(update.update_id, services.clock.now())
         finally:
             self._users[key] -= 1
@@ -80,11 +89,16 @@ class UpdateGate:
         results = await asyncio.gather(
             *(self.run(update) for update in updates), return_exceptions=True
         )
+        unavailable = False
         for result in results:
             if isinstance(result, BaseException) and not isinstance(result, Exception):
                 raise result
-            if isinstance(result, Exception):  # handlers' errors go to the error handler
+            if isinstance(result, TelegramUnavailableError):
+                unavailable = True
+            elif isinstance(result, Exception):  # handlers' errors go to the error handler
                 _log.error("an update could not be applied: %s", type(result).__name__)
+        if unavailable:
+            raise TelegramUnavailableError
 
 
 class Poller:
@@ -146,6 +160,12 @@ class Poller:
             self._busy = True
             try:
                 await self._gate.run_all(updates)
+            except TelegramUnavailableError:
+                delay = _RETRY[min(failures, len(_RETRY) - 1)]
+                failures += 1
+                _log.warning("Telegram unavailable while answering; retrying in %s s", delay)
+                await asyncio.sleep(delay)
+                continue  # not confirmed: the same batch comes again (applied ones are skipped)
             finally:
                 self._busy = False
             offset = updates[-1].update_id + 1  # confirmed by the next getUpdates
@@ -183,7 +203,11 @@ class WebhookServer:
                 except (ValueError, TypeError, KeyError, AttributeError):
                     self.set_status(400)
                     return
-                await gate.run(update)
+                try:
+                    await gate.run(update)
+                except TelegramUnavailableError:
+                    self.set_status(503)  # Telegram delivers it again later
+                    return
                 self.set_status(200)
 
             def log_exception(self, *args: Any) -> None:

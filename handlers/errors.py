@@ -5,6 +5,7 @@ from __future__ import annotations
 import logging
 
 from telegram import Update
+from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
 from bot.app import BotApp, BotContext
 from bot.logs import where
@@ -22,6 +23,11 @@ async def on_error(update: object, context: BotContext) -> None:
     if isinstance(error, TooLongError) and isinstance(update, Update):
         await _too_long(update, context, error.limit)
         return
+    if isinstance(update, Update) and _telegram_unreachable(error):
+        # no apology can get through either: the update is applied again later
+        _log.warning("Telegram unreachable while answering: %s", type(error).__name__)
+        context.services.unanswered.add(update.update_id)
+        return
     _log.error("a handler failed: %s", where(error) if error else "?")
     if not isinstance(update, Update) or update.effective_chat is None:
         return
@@ -36,6 +42,13 @@ async def on_error(update: object, context: BotContext) -> None:
         )
     except Exception:
         _log.warning("could not send the apology either")
+
+
+def _telegram_unreachable(error: BaseException | None) -> bool:
+    """Time-outs, flood waits and server or network failures (not our own bad requests)."""
+    if isinstance(error, TimedOut | RetryAfter):
+        return True
+    return isinstance(error, NetworkError) and not isinstance(error, BadRequest)
 
 
 async def _too_long(update: Update, context: BotContext, limit: int) -> None:

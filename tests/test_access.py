@@ -73,9 +73,9 @@ async def world(harness: Harness) -> dict[str, int]:
         return int(await db.fetchval(sql))
 
     return {
-        "alpha": await one(f"SELECT id FROM people WHERE telegram_id = {ALPHA.id}"),  # noqa: S608
-        "p1": await one(f"SELECT id FROM people WHERE telegram_id = {P1.id}"),  # noqa: S608
-        "p2": await one(f"SELECT id FROM people WHERE telegram_id = {P2.id}"),  # noqa: S608
+        "alpha": await one(f"SELECT id FROM people WHERE telegram_id = {ALPHA.id}"),
+        "p1": await one(f"SELECT id FROM people WHERE telegram_id = {P1.id}"),
+        "p2": await one(f"SELECT id FROM people WHERE telegram_id = {P2.id}"),
         "goal": await one("SELECT MIN(id) FROM goals"),
         "checkin": await one("SELECT MAX(id) FROM checkins"),
         "shared_checkin": await one("SELECT MIN(id) FROM checkins"),
@@ -136,7 +136,10 @@ def fingerprint(path: Path, alpha: int) -> list[tuple[object, ...]]:
         rows = [(name, *row) for name, sql in queries.items() for row in con.execute(sql, (alpha,))]
         # nobody becomes, stops being or moves as a client or practitioner
         rows += [("all", *row) for row in con.execute("SELECT * FROM clients ORDER BY person_id")]
-        rows += [("all", *row) for row in con.execute("SELECT person_id FROM practitioners ORDER BY person_id")]
+        rows += [
+            ("all", *row)
+            for row in con.execute("SELECT person_id FROM practitioners ORDER BY person_id")
+        ]
         return rows
 
 

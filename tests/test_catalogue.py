@@ -12,6 +12,7 @@ import yaml
 
 from bot.cli import main
 from bot.clock import ManualClock
+from bot.safety_defaults import DEFAULT_EXCLUSIONS, DEFAULT_KEYWORDS, DEFAULT_PATTERNS
 from bot.services.catalogue import MAX_BYTES, CatalogueService
 from bot.services.safety import SafetyMatcher
 from bot.settings import SUPPORTED_LOCALES
@@ -29,6 +30,7 @@ TABLES = (
     "safety_messages",
     "crisis_lines",
     "safety_keywords",
+    "safety_patterns",
 )
 
 
@@ -137,6 +139,14 @@ async def test_the_example_imports_with_every_language(service: CatalogueService
     assert [c.id for c in categories] == [c.id for c in doc.categories]
     assert categories[0].name == "Vivienda"
     assert sum(c.resource_count for c in categories) == len(resources)
+
+
+def test_the_example_carries_the_built_in_crisis_rules(service: CatalogueService) -> None:
+    doc, problems = service.parse(EXAMPLE.read_bytes())
+    assert doc is not None and doc.safety is not None, problems
+    assert doc.safety.keywords == DEFAULT_KEYWORDS
+    assert doc.safety.patterns == DEFAULT_PATTERNS
+    assert doc.safety.exclusions == DEFAULT_EXCLUSIONS
 
 
 async def test_export_then_import_changes_nothing(service: CatalogueService, db: Database) -> None:
@@ -275,6 +285,30 @@ BAD_FILES: dict[str, tuple[bytes, str]] = {
         "alias *x is not allowed",
     ),
     "deep nesting": (b"[" * 10_000 + b"]" * 10_000, "nested deeper than"),
+    "bad pattern": (
+        _with(lambda d: d["safety"].update(patterns={"en": ["(unclosed"]})),
+        "safety.patterns.en[0]: not a valid regular expression: missing ), unterminated subpattern",
+    ),
+    "pattern matching everything": (
+        _with(lambda d: d["safety"].update(not_crisis={"de": [r"\b"]})),
+        "safety.not_crisis.de[0]: matches the empty text",
+    ),
+    "pattern too long": (
+        _with(lambda d: d["safety"].update(patterns={"uk": ["a" * 301]})),
+        "safety.patterns.uk[0]: too long (301 characters; at most 300)",
+    ),
+    "patterns not a list": (
+        _with(lambda d: d["safety"].update(patterns={"es": r"\bmorir\b"})),
+        "safety.patterns.es: must be a list",
+    ),
+    "pattern as a number": (
+        _with(lambda d: d["safety"].update(patterns={"en": [112]})),
+        "safety.patterns.en[0]: must be text",
+    ),
+    "patterns for an unknown locale": (
+        _with(lambda d: d["safety"].update(patterns={"fr": ["mourir"]})),
+        "safety.patterns.fr: unknown locale",
+    ),
 }
 
 
@@ -309,6 +343,56 @@ async def test_a_failure_half_way_leaves_the_catalogue_as_it_was(
     with pytest.raises(RuntimeError, match="disk full"):
         await service.import_bytes(dump(data))
     assert await snapshot(db) == before
+
+
+async def test_every_bad_pattern_is_listed_with_its_place(
+    service: CatalogueService, db: Database
+) -> None:
+    data = small()
+    data["safety"]["patterns"] = {
+        "en": [r"\bwant\W+to\W+die\b", "[unclosed", r"\bWANT\W+to\W+die\b", "z?"],
+        "uk": [r"\bхочу\W+померти\b"],
+    }
+    data["safety"]["not_crisis"] = {"en": [r"\bdying\W+to\b", "(?P<x>a)(?P<x>b)"]}
+    report = await service.import_bytes(dump(data))
+    assert report.problems == [
+        "safety.patterns.en[1]: not a valid regular expression:"
+        " unterminated character set at position 0",
+        "safety.patterns.en[2]: duplicate of safety.patterns.en[0]",
+        "safety.patterns.en[3]: matches the empty text (it would match every message)",
+        "safety.not_crisis.en[1]: not a valid regular expression:"
+        " redefinition of group name 'x' as group 2; was group 1 at position 12",
+    ]
+    assert await snapshot(db) == [[] for _ in TABLES]
+
+
+async def test_crisis_patterns_round_trip_and_are_stored_apart(
+    service: CatalogueService, db: Database
+) -> None:
+    data = small()
+    data["safety"]["patterns"] = {"uk": [r"\bхочу\W+померти\b"], "en": [r"\bkms\b", "it's over"]}
+    data["safety"]["not_crisis"] = {"es": [r"\bme\W+muero\W+de\W+risa\b"]}
+    report = await service.import_bytes(dump(data))
+    assert report.ok and report.safety_changed, report.problems
+    rows = await db.fetchall("SELECT locale, kind, position, pattern FROM safety_patterns")
+    assert sorted(tuple(row) for row in rows) == [
+        ("en", "pattern", 0, r"\bkms\b"),
+        ("en", "pattern", 1, "it's over"),
+        ("es", "exclusion", 0, r"\bme\W+muero\W+de\W+risa\b"),
+        ("uk", "pattern", 0, r"\bхочу\W+померти\b"),
+    ]
+    exported = await service.export_yaml()
+    safety = yaml.safe_load(exported)["safety"]
+    assert safety["patterns"] == {"en": [r"\bkms\b", "it's over"], "uk": [r"\bхочу\W+померти\b"]}
+    assert safety["not_crisis"] == {"es": [r"\bme\W+muero\W+de\W+risa\b"]}
+    assert service.parse(exported)[0] == service.parse(dump(data))[0]
+    again = await service.import_bytes(exported)
+    assert again.ok and not again.changed
+    data["safety"].pop("not_crisis")
+    report = await service.import_bytes(dump(data))
+    assert report.safety_changed
+    assert "not_crisis" not in yaml.safe_load(await service.export_yaml())["safety"]
+    assert await db.fetchval("SELECT COUNT(*) FROM safety_patterns WHERE kind = 'exclusion'") == 0
 
 
 async def test_the_alias_bomb_is_listed_briefly(service: CatalogueService) -> None:
@@ -458,6 +542,14 @@ async def test_the_matcher_follows_an_import(db: Database, clock: ManualClock) -
     assert (await service.import_bytes(dump(data))).ok
     assert matcher.matches("I want to end my life", "en")
     assert not matcher.matches("I could kill myself", "en")
+    data["safety"]["patterns"] = {"de": [r"\bwill\W+(?:\w+\W+)?sterben\b"]}
+    data["safety"]["not_crisis"] = {"de": [r"\bwill\W+sterben\W+lernen\b"]}
+    assert (await service.import_bytes(dump(data))).ok
+    assert matcher.matches("ich will einfach sterben", "en")
+    assert not matcher.matches("ich will sterben lernen", "en")
+    data["safety"].pop("patterns")
+    assert (await service.import_bytes(dump(data))).ok
+    assert not matcher.matches("ich will einfach sterben", "en")
 
 
 async def test_another_default_locale_requires_its_own_text(

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 import yaml
 
-from bot.services.safety import normalize
+from bot.services.safety import MAX_PATTERN_LENGTH, normalize, normalize_pattern, pattern_problem
 from bot.settings import SUPPORTED_LOCALES
 
 try:
@@ -58,6 +58,7 @@ _LIMITS = {
     "line_name": 150,
     "message": 2000,
     "keyword": 100,
+    "pattern": MAX_PATTERN_LENGTH,
     "url": 2000,
 }
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
@@ -115,11 +116,13 @@ class CrisisLineDoc:
 
 @dataclass(frozen=True)
 class SafetyDoc:
-    """Per-locale message, crisis lines and keywords."""
+    """Per-locale message, crisis lines and crisis-language rules (docs/safety.md)."""
 
     message: Texts
     crisis_lines: dict[str, tuple[CrisisLineDoc, ...]]
     keywords: dict[str, tuple[str, ...]]
+    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -145,6 +148,12 @@ class CatalogueDoc:
                 },
                 "keywords": {locale: list(words) for locale, words in self.safety.keywords.items()},
             }
+            for key, rules in (
+                ("patterns", self.safety.patterns),
+                ("not_crisis", self.safety.exclusions),
+            ):
+                if rules:
+                    data["safety"][key] = {locale: list(each) for locale, each in rules.items()}
         return data
 
 
@@ -520,7 +529,9 @@ class _Validator:
             resource_id, title, description, url, phone, address, hours, tuple(tags), requestable
         )
 
-    def per_locale(self, value: Any, path: str) -> dict[str, list[Any]]:
+    def per_locale(
+        self, value: Any, path: str, default_required: bool = True
+    ) -> dict[str, list[Any]]:
         if value is None:
             return {}
         if not isinstance(value, dict):
@@ -535,6 +546,11 @@ class _Validator:
                 )
                 continue
             found[str(locale)] = self.listing(items, _join(path, locale))
+        if default_required:
+            self.default_list(value, path)
+        return {locale: found[locale] for locale in SUPPORTED_LOCALES if locale in found}
+
+    def default_list(self, value: dict[Any, Any], path: str) -> None:
         if value.get(self.default) is None:
             self.add(
                 _join(path, self.default),
@@ -542,10 +558,11 @@ class _Validator:
             )
         elif isinstance(value[self.default], list) and not value[self.default]:
             self.add(_join(path, self.default), "must not be empty")
-        return {locale: found[locale] for locale in SUPPORTED_LOCALES if locale in found}
 
     def safety(self, value: Any, path: str) -> SafetyDoc | None:
-        item = self.mapping(value, path, ("message", "crisis_lines", "keywords"), ())
+        item = self.mapping(
+            value, path, ("message", "crisis_lines", "keywords"), ("patterns", "not_crisis")
+        )
         if item is None:
             return None
         message = self.texts(item.get("message"), _join(path, "message"), "message", True)
@@ -562,7 +579,36 @@ class _Validator:
         words_path = _join(path, "keywords")
         for locale, entries in self.per_locale(item.get("keywords"), words_path).items():
             keywords[locale] = tuple(self.keywords(entries, f"{words_path}.{locale}"))
-        return SafetyDoc(message, lines, keywords)
+        patterns = self.rule_lists(item.get("patterns"), _join(path, "patterns"))
+        exclusions = self.rule_lists(item.get("not_crisis"), _join(path, "not_crisis"))
+        return SafetyDoc(message, lines, keywords, patterns, exclusions)
+
+    def rule_lists(self, value: Any, path: str) -> dict[str, tuple[str, ...]]:
+        found: dict[str, tuple[str, ...]] = {}
+        for locale, entries in self.per_locale(value, path, default_required=False).items():
+            rules = self.patterns(entries, f"{path}.{locale}")
+            if rules:
+                found[locale] = tuple(rules)
+        return found
+
+    def patterns(self, entries: list[Any], path: str) -> list[str]:
+        found: list[str] = []
+        seen: dict[str, str] = {}
+        for index, entry in enumerate(entries):
+            entry_path = f"{path}[{index}]"
+            pattern = self.text(entry, entry_path, "pattern")
+            if pattern is None:
+                continue
+            problem = pattern_problem(pattern)
+            folded = normalize_pattern(pattern)
+            if problem is not None:
+                self.add(entry_path, problem)
+            elif folded in seen:
+                self.add(entry_path, f"duplicate of {seen[folded]}")
+            else:
+                seen[folded] = entry_path
+                found.append(pattern)
+        return found
 
     def crisis_line(self, value: Any, path: str) -> CrisisLineDoc | None:
         item = self.mapping(value, path, ("name",), ("phone", "url", "hours"))

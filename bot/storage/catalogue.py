@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 import aiosqlite
 
@@ -22,6 +22,8 @@ from bot.services.catalogue_views import ImportReport
 from bot.settings import SUPPORTED_LOCALES
 
 __all__ = ["apply_document", "placeholders", "read_safety", "read_state", "texts_by_id"]
+
+_T = TypeVar("_T")
 
 # --- storage ------------------------------------------------------------------------------------
 
@@ -151,11 +153,24 @@ async def read_safety(conn: aiosqlite.Connection) -> SafetyDoc | None:
         "SELECT locale, keyword FROM safety_keywords ORDER BY locale, position"
     ):
         keywords.setdefault(str(row["locale"]), []).append(str(row["keyword"]))
+    rules: dict[str, dict[str, list[str]]] = {"pattern": {}, "exclusion": {}}
+    for row in await conn.execute_fetchall(
+        "SELECT locale, kind, pattern FROM safety_patterns ORDER BY locale, kind, position"
+    ):
+        if str(row["kind"]) in rules:
+            rules[str(row["kind"])].setdefault(str(row["locale"]), []).append(str(row["pattern"]))
     return SafetyDoc(
         message,
-        {locale: tuple(lines[locale]) for locale in SUPPORTED_LOCALES if locale in lines},
-        {locale: tuple(keywords[locale]) for locale in SUPPORTED_LOCALES if locale in keywords},
+        _per_locale(lines),
+        _per_locale(keywords),
+        _per_locale(rules["pattern"]),
+        _per_locale(rules["exclusion"]),
     )
+
+
+def _per_locale(items: Mapping[str, list[_T]]) -> dict[str, tuple[_T, ...]]:
+    """Return ``items`` as tuples, in the order of SUPPORTED_LOCALES."""
+    return {locale: tuple(items[locale]) for locale in SUPPORTED_LOCALES if locale in items}
 
 
 def _text_rows(item_id: str, fields: Mapping[str, Texts]) -> list[tuple[Any, ...]]:
@@ -354,7 +369,7 @@ async def apply_document(conn: aiosqlite.Connection, doc: CatalogueDoc, now: int
 
 async def _write_safety(conn: aiosqlite.Connection, safety: SafetyDoc) -> None:
     """Replace the stored safety section."""
-    for table in ("safety_messages", "crisis_lines", "safety_keywords"):
+    for table in ("safety_messages", "crisis_lines", "safety_keywords", "safety_patterns"):
         await conn.execute(f"DELETE FROM {table}")
     await conn.executemany(
         "INSERT INTO safety_messages (locale, message) VALUES (?, ?)",
@@ -375,6 +390,15 @@ async def _write_safety(conn: aiosqlite.Connection, safety: SafetyDoc) -> None:
             (locale, position, keyword)
             for locale, words in safety.keywords.items()
             for position, keyword in enumerate(words)
+        ],
+    )
+    await conn.executemany(
+        "INSERT INTO safety_patterns (locale, kind, position, pattern) VALUES (?, ?, ?, ?)",
+        [
+            (locale, kind, position, pattern)
+            for kind, rules in (("pattern", safety.patterns), ("exclusion", safety.exclusions))
+            for locale, patterns in rules.items()
+            for position, pattern in enumerate(patterns)
         ],
     )
 
