@@ -25,8 +25,8 @@ sandbox: $(STAMP)
 test: lint types unit
 
 lint: $(STAMP)
-	$(BIN)/ruff check bot handlers tests bench
-	$(BIN)/ruff format --check bot handlers tests bench
+	$(BIN)/ruff check bot handlers tests bench scripts
+	$(BIN)/ruff format --check bot handlers tests bench scripts
 
 types: $(STAMP)
 	$(BIN)/mypy bot handlers

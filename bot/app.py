@@ -50,6 +50,7 @@ from bot.services.reminders import ReminderService
 from bot.services.requests import RequestService
 from bot.services.safety import SafetyMatcher
 from bot.services.safety_plan import SafetyPlanService
+from bot.services.semantic import SemanticScreen
 from bot.settings import Settings
 from bot.storage import Database
 from bot.storage.audit import AuditLog
@@ -101,7 +102,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     goals = GoalService(db, clock, settings.max_active_goals)
     digests = DigestService(db, clock, i18n)
     alerts = AlertService(db, i18n, clock, digests, settings.on_call_chat_id)
-    safety = SafetyMatcher(settings.default_locale)
+    safety = SafetyMatcher(settings.default_locale, SemanticScreen(settings.semantic_screen))
     crisis = CrisisService(
         db, clock, digests, safety, settings.on_call_chat_id, settings.safety_ack_minutes * 60
     )

@@ -58,7 +58,7 @@ async def fair_share(update: Update, context: BotContext) -> None:
         return
     message = update.effective_message
     text = (message.text or message.caption or "") if message is not None else ""
-    if text and context.services.safety.matches(text, context.services.settings.default_locale):
+    if text and await context.services.safety.assess(text):
         return  # crisis words always get through
     await answer(update)
     if guard.should_warn(user.id, now):

@@ -1,4 +1,8 @@
-"""Recall and false alarms of the built-in crisis rules on tests/data/crisis_corpus.yaml."""
+"""Recall and false alarms of the crisis screen: the rules and the meaning check together.
+
+tests/data/crisis_corpus.yaml is what the rules were written from (and the model trained on);
+tests/data/crisis_blind.yaml was never used for either, so its figures are the honest ones.
+"""
 
 from __future__ import annotations
 
@@ -10,6 +14,7 @@ import yaml
 
 from bot.safety_defaults import DEFAULT_EXCLUSIONS, DEFAULT_KEYWORDS, DEFAULT_PATTERNS
 from bot.services.safety import SafetyMatcher
+from bot.services.semantic import SemanticScreen
 
 CORPUS_PATH = Path(__file__).resolve().parent / "data" / "crisis_corpus.yaml"
 CORPUS: dict[str, dict[str, list[str]]] = yaml.safe_load(CORPUS_PATH.read_bytes())
@@ -17,6 +22,14 @@ LOCALES = ("en", "es", "de", "uk")
 MIN_RECALL = 95.0
 MAX_FALSE_ALARMS = 10.0
 MATCHER = SafetyMatcher.from_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
+SCREEN = SafetyMatcher.from_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
+SCREEN.semantic = SemanticScreen()  # the screen as the bot runs it
+BLIND_PATH = Path(__file__).resolve().parent / "data" / "crisis_blind.yaml"
+BLIND: dict[str, dict[str, list[str]]] = yaml.safe_load(BLIND_PATH.read_bytes())
+# measured on the blind set when the screen was built (docs/safety.md); a fall below these
+# floors is a regression; the issue's 95% is met on the corpus, not (yet) on unseen wording
+BLIND_FLOOR_RECALL = 80.0
+BLIND_CEILING_FALSE_ALARMS = 12.0
 
 
 @dataclass(frozen=True)
@@ -38,28 +51,24 @@ class Figures:
         return 100.0 * len(self.false_alarms) / self.negatives
 
 
-def figures(locale: str) -> Figures:
-    """Screen one language's corpus, asking as a writer of that language."""
-    crisis, everyday = CORPUS[locale]["crisis"], CORPUS[locale]["not_crisis"]
-    misses = [text for text in crisis if not MATCHER.matches(text, locale)]
-    alarms = [(text, MATCHER.match(text, locale) or "") for text in everyday]
+async def figures(locale: str, crisis: list[str], everyday: list[str]) -> Figures:
+    """Screen one language's messages as the bot does, asking as a writer of that language."""
+    misses = [text for text in crisis if not await SCREEN.assess(text, locale)]
+    alarms = [(text, await SCREEN.assess(text, locale) or "") for text in everyday]
     return Figures(
         locale, len(crisis), misses, len(everyday), [(text, rule) for text, rule in alarms if rule]
     )
 
 
-def table(rows: list[Figures]) -> str:
+def table(rows: list[Figures], title: str, details: bool = True) -> str:
     """The figures as the table quoted in docs/safety.md, misses and false alarms listed."""
-    lines = [
-        "crisis corpus, built-in rules (tests/data/crisis_corpus.yaml)",
-        "language  positives  recall  negatives  false alarms",
-    ]
+    lines = [title, "language  positives  recall  negatives  false alarms"]
     for row in rows:
         lines.append(
             f"{row.locale:<8}  {row.positives:>9}  {row.recall:>5.1f}%  {row.negatives:>9}"
             f"  {row.false_alarm_rate:>11.1f}%"
         )
-    for row in rows:
+    for row in rows if details else ():
         lines += [f"  {row.locale} miss: {text}" for text in row.misses]
         lines += [
             f"  {row.locale} false alarm: {text}  <- {rule}" for text, rule in row.false_alarms
@@ -76,14 +85,31 @@ def test_the_corpus_covers_every_language_with_enough_phrases() -> None:
         assert len(set(texts)) == len(texts), f"{locale}: a phrase is listed twice"
 
 
-def test_recall_and_false_alarms_per_language(capsys: pytest.CaptureFixture[str]) -> None:
-    rows = [figures(locale) for locale in LOCALES]
-    report = table(rows)
+async def test_recall_and_false_alarms_per_language(capsys: pytest.CaptureFixture[str]) -> None:
+    rows = [
+        await figures(locale, CORPUS[locale]["crisis"], CORPUS[locale]["not_crisis"])
+        for locale in LOCALES
+    ]
+    report = table(rows, "crisis corpus, the whole screen (tests/data/crisis_corpus.yaml)")
     with capsys.disabled():
         print("\n" + report)
     for row in rows:
         assert row.recall >= MIN_RECALL, report
         assert row.false_alarm_rate <= MAX_FALSE_ALARMS, report
+
+
+async def test_blind_recall_and_false_alarms(capsys: pytest.CaptureFixture[str]) -> None:
+    """Phrases nobody wrote rules from or trained on: the honest figures, printed."""
+    rows = [
+        await figures(locale, BLIND[locale]["positive"], BLIND[locale]["negative"])
+        for locale in LOCALES
+    ]
+    report = table(rows, "BLIND set, the whole screen (tests/data/crisis_blind.yaml)", False)
+    with capsys.disabled():
+        print("\n" + report)
+    for row in rows:
+        assert row.recall >= BLIND_FLOOR_RECALL, report
+        assert row.false_alarm_rate <= BLIND_CEILING_FALSE_ALARMS, report
 
 
 @pytest.mark.parametrize("locale", LOCALES)

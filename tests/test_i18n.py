@@ -17,6 +17,21 @@ TRANSLATED = ("es", "de", "uk")
 KEYWORDS = {"_": None, "N_": None, "n_": (1, 2)}
 PLACEHOLDER = re.compile(r"\{(\w*)[^{}]*\}")
 COMMAND = re.compile(r"(?<![\w/.])/[a-z_]+\b")  # a /command, not on/off or docs/x.md
+# One voice per language (docs/i18n.md): words that only the *other* form of address uses,
+# matched as whole words, case-insensitive. German and Ukrainian are formal, Spanish is "tú".
+OTHER_VOICE: dict[str, tuple[str, ...]] = {
+    "de": (
+        "du", "dich", "dir", "dein", "deine", "deinen", "deinem", "deiner", "deines",
+        "hast du", "kannst du", "bist", "hast", "kannst", "möchtest", "willst", "musst",
+        "euch", "euer", "eure",
+    ),
+    "uk": (
+        "ти", "тебе", "тобі", "тобою", "твій", "твоя", "твоє", "твої", "твого", "твоєї",
+        "твоєму", "твоїй", "твоїм", "твоїх", "твоїми", "твоєю", "хочеш", "можеш", "маєш",
+        "надішли", "напиши", "натисни", "обери", "вибери", "спробуй", "попроси", "бережи",
+    ),
+    "es": ("usted", "ustedes"),
+}  # fmt: skip
 
 
 def _code_messages() -> set[str]:
@@ -81,6 +96,41 @@ def test_catalogue_complete_and_consistent(code: str) -> None:
                 if not commands <= set(re.findall(COMMAND, string)):
                     problems.append(f"commands changed: {singular[:50]}")
     assert not problems, f"{code}: " + "\n".join(problems)
+
+
+def _other_voice(code: str, text: str) -> list[str]:
+    """The words in ``text`` that belong to the form of address language ``code`` avoids."""
+    words = "|".join(re.escape(word) for word in OTHER_VOICE[code])
+    pattern = re.compile(rf"(?<!\w)(?:{words})(?!\w)", re.IGNORECASE)
+    return pattern.findall(PLACEHOLDER.sub(" ", text))
+
+
+@pytest.mark.parametrize("code", TRANSLATED)
+def test_catalogue_keeps_one_form_of_address(code: str) -> None:
+    mixed = []
+    for message in _catalogue(code):
+        if not message.id:
+            continue
+        strings = message.string if isinstance(message.string, tuple | list) else (message.string,)
+        found = sorted({word.lower() for string in strings for word in _other_voice(code, string)})
+        if found:
+            singular = message.id if isinstance(message.id, str) else message.id[0]
+            mixed.append(f"{found}: {singular!r}")
+    assert not mixed, f"{code}: other form of address (see docs/i18n.md):\n" + "\n".join(mixed)
+
+
+@pytest.mark.parametrize(
+    ("code", "other", "own"),
+    [
+        ("de", "Möchtest du deine Notiz teilen?", "Möchten Sie Ihre Notiz teilen? {dir}"),
+        ("uk", "Надішли /help, щоб побачити твої цілі.", "Надішліть /help, щоб побачити цілі."),
+        ("es", "¿Desea usted compartir su nota?", "¿Quieres compartir tu nota? Su nota: {x}"),
+    ],
+    ids=["de", "uk", "es"],
+)
+def test_form_of_address_check_catches_a_mixed_catalogue(code: str, other: str, own: str) -> None:
+    assert _other_voice(code, other)
+    assert not _other_voice(code, own)  # placeholders and third-person words are fine
 
 
 def test_english_source_is_valid_html() -> None:

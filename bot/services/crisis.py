@@ -96,7 +96,7 @@ class CrisisService:
         The pending step is not asked and nothing is quoted back; a check-in note stays that
         check-in's note, private; the step is remembered so the client can carry on later.
         """
-        rule = self._matcher.match(text, locale or self._matcher.default_locale)
+        rule = await self._matcher.assess(text, locale or None)
         if rule is None:
             return None
         now = self._clock.now()

@@ -23,12 +23,14 @@ checks, and screening never raises.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
+from bot.services.semantic import SemanticScreen
 from bot.storage import Database
 
 __all__ = [
@@ -296,8 +298,9 @@ def _first_uncovered(
 class SafetyMatcher:
     """Checks free text against the crisis rules of every locale."""
 
-    def __init__(self, default_locale: str = "en") -> None:
+    def __init__(self, default_locale: str = "en", semantic: SemanticScreen | None = None) -> None:
         self.default_locale = default_locale
+        self.semantic = semantic
         self._by_locale: dict[str, _Compiled] = {}
 
     @classmethod
@@ -426,3 +429,38 @@ class SafetyMatcher:
     def matches(self, text: str, locale: str | None = None) -> bool:
         """Say whether ``text`` contains crisis language in any locale's rules."""
         return self.match(text, locale) is not None
+
+    def without_idioms(self, text: str) -> str:
+        """The text with every everyday idiom (exclusion hit) taken out, for the model."""
+        normalized = normalize(text)
+        spans = sorted(
+            found.span()
+            for compiled in self._by_locale.values()
+            for _, regex in compiled.exclusions
+            for found in regex.finditer(normalized)
+            if found.end() > found.start()
+        )
+        if not spans:
+            return text
+        kept, position = [], 0
+        for start, end in spans:
+            kept.append(normalized[position:start])
+            position = max(position, end)
+        kept.append(normalized[position:])
+        return " ".join(" ".join(kept).split())
+
+    async def assess(self, text: str, locale: str | None = None) -> str | None:
+        """The rules, then (if none matched) the meaning: what matched, or ``None``.
+
+        The semantic screen runs in a thread (it takes a few milliseconds of CPU); idioms the
+        exclusions know are taken out first, so "this job is killing me" stays everyday talk.
+        """
+        rule = self.match(text, locale)
+        if rule is not None or self.semantic is None or not isinstance(text, str):
+            return rule
+        try:
+            score = await asyncio.to_thread(self.semantic.score, self.without_idioms(text))
+        except Exception as error:  # the rules have spoken; never take the conversation down
+            _log.error("semantic screening failed: %s", type(error).__name__)
+            return None
+        return f"meaning: {score:.2f}" if score >= self.semantic.threshold else None
