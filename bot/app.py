@@ -227,6 +227,17 @@ async def on_startup(application: BotApp) -> None:
     if not services.safety.rules:  # nothing imported yet: screening must still be on
         services.safety.set_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
     await services.outbox.recover()
+    if services.crisis.on_call_chat_id is not None:  # the on-call group may have been upgraded
+        services.crisis.on_call_chat_id = await services.outbox.followed(
+            services.crisis.on_call_chat_id
+        )
+
+    async def follow(old: int, new: int) -> None:
+        if services.crisis.on_call_chat_id == old:
+            services.crisis.on_call_chat_id = new
+            _log.warning("the on-call chat became a supergroup; update ON_CALL_CHAT_ID")
+
+    services.outbox.on_chat_migrated = follow
     for gap in await services.catalogue.safety_gaps():
         _log.warning("crisis information: %s", gap.describe())
     await register_default_commands(application.bot, services.i18n)

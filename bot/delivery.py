@@ -27,7 +27,7 @@ from bot.services.outbox import OutgoingMessage
 from bot.storage import Database
 from bot.text import split_message
 
-__all__ = ["AT_MOST_ONCE_KINDS", "OutboxSender", "Renderer", "keyboard"]
+__all__ = ["AT_MOST_ONCE_KINDS", "RESENT_MARK", "OutboxSender", "Renderer", "keyboard"]
 
 _log = logging.getLogger(__name__)
 # After an ambiguous time-out (the request may have reached Telegram) these kinds are not
@@ -35,6 +35,8 @@ _log = logging.getLogger(__name__)
 # alert is better than a lost one).
 AT_MOST_ONCE_KINDS = frozenset({"digest", "reminder"})
 _MAX_BACKOFF = 3600
+# Shown on a message sent again after an attempt that may have arrived (at most once more).
+RESENT_MARK = "🔁 "
 # A view renders a message at send time: (chat id, args) -> the message, or None to cancel.
 Renderer = Callable[[int, dict[str, Any]], Awaitable[OutgoingMessage | None]]
 
@@ -115,6 +117,17 @@ class OutboxSender:
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=idle_seconds)
 
+    async def followed(self, chat_id: int) -> int:
+        """The chat's current id, following any upgrade to a supergroup."""
+        for _ in range(5):  # a chain of upgrades, never a loop
+            new = await self._db.fetchval(
+                "SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = ?", (chat_id,)
+            )
+            if new is None:
+                break
+            chat_id = int(new)
+        return chat_id
+
     async def due(self) -> int:
         """How many rows are due now and not yet resolved (for tests and monitoring)."""
         value = await self._db.fetchval(
@@ -139,7 +152,8 @@ class OutboxSender:
         async with self._db.transaction() as conn:
             kinds = ", ".join(f"'{kind}'" for kind in sorted(AT_MOST_ONCE_KINDS))
             first = await conn.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
+                "UPDATE outbox SET status = 'sent', sent_at = ?,"
+                " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END,"
                 " last_error = 'interrupted: delivery unconfirmed'"
                 f" WHERE status = 'sending' AND kind IN ({kinds})",
                 (now,),
@@ -147,10 +161,16 @@ class OutboxSender:
             second = await conn.execute(
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, resent = 1,"
                 " last_error = 'interrupted: sent again'"
-                f" WHERE status = 'sending' AND kind NOT IN ({kinds})",
+                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 0",
                 (now,),
             )
-            return int(first.rowcount) + int(second.rowcount)
+            third = await conn.execute(  # already sent once more: never a third time
+                "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
+                " last_error = 'interrupted twice: delivery unconfirmed'"
+                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 1",
+                (now,),
+            )
+            return int(first.rowcount) + int(second.rowcount) + int(third.rowcount)
 
     async def drain(self, bot: Bot, limit: int | None = None) -> int:
         """Send due messages (up to ``limit``, most urgent first); return how many were tried."""
@@ -209,6 +229,8 @@ class OutboxSender:
             return "skipped"
         now = self._clock.now()
         try:
+            if row["resent"] and message.edit_of is None and int(row["parts_sent"]) == 0:
+                message = replace(message, text=RESENT_MARK + message.text)
             message_id = await self._call(bot, row_id, chat_id, message, int(row["parts_sent"]))
         except Forbidden:
             await self._dead(row_id, chat_id, "forbidden", now)
@@ -222,15 +244,18 @@ class OutboxSender:
             await self._retry(row_id, attempts, "retry_after", now + max(seconds, 1))
             return "retry"
         except TimedOut as exc:
-            if kind in AT_MOST_ONCE_KINDS and not _surely_not_sent(exc):
+            ambiguous = not _surely_not_sent(exc)
+            if ambiguous and (kind in AT_MOST_ONCE_KINDS or row["resent"]):
+                # a digest never twice; anything else at most once more, marked as such
                 _log.warning("outbox %s: time-out, delivery unconfirmed; not resent", row_id)
                 await self._db.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
+                    "UPDATE outbox SET status = 'sent', sent_at = ?,"
+                    " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END,"
                     " last_error = 'timeout: delivery unconfirmed' WHERE id = ?",
                     (now, row_id),
                 )
                 return "sent"
-            await self._retry(row_id, attempts, "timeout", resent=not _surely_not_sent(exc))
+            await self._retry(row_id, attempts, "timeout", resent=ambiguous)
             return "retry"
         except BadRequest as exc:
             # Our own bug (bad HTML, bad markup): keep the row for inspection, do not loop.
@@ -243,9 +268,10 @@ class OutboxSender:
         except NetworkError as exc:
             await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
-        await self._db.execute(  # the text is not kept once it is sent
+        await self._db.execute(  # no text is kept once sent (a view's args are ids and times)
             "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL,"
-            " payload = '{}' WHERE id = ?",
+            " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END"
+            " WHERE id = ?",
             (now, message_id, row_id),
         )
         return "sent"
@@ -331,6 +357,11 @@ class OutboxSender:
             await conn.execute(
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ?",
                 (self._clock.now(), row_id),
+            )
+            await conn.execute(
+                "INSERT INTO chat_migrations (old_chat_id, new_chat_id, at) VALUES (?, ?, ?)"
+                " ON CONFLICT (old_chat_id) DO UPDATE SET new_chat_id = excluded.new_chat_id",
+                (old, new, self._clock.now()),
             )
         if self.on_chat_migrated is not None:
             await self.on_chat_migrated(old, new)

@@ -186,6 +186,8 @@ class FakeTelegram:
     commands: dict[tuple[str, str], list[dict[str, str]]] = field(default_factory=dict)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
     blocked_chats: set[int] = field(default_factory=set)
+    # a group upgraded to a supergroup: calls to the old id fail with its new id
+    migrated_chats: dict[int, int] = field(default_factory=dict)
     users: dict[int, FakeUser] = field(default_factory=dict)
     on_message: Callable[[FakeMessage], None] | None = None
     webhook: dict[str, Any] | None = None
@@ -237,6 +239,15 @@ class FakeTelegram:
         if handler is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         chat_id = params.get("chat_id")
+        if chat_id is not None and int(chat_id) in self.migrated_chats:
+            new_id = self.migrated_chats[int(chat_id)]
+            self.calls.append(ApiCall(method, params, ok=False, error="migrated"))
+            return 400, {
+                "ok": False,
+                "error_code": 400,
+                "description": "Bad Request: group chat was upgraded to a supergroup chat",
+                "parameters": {"migrate_to_chat_id": new_id},
+            }
         if chat_id is not None and int(chat_id) in self.blocked_chats:
             self.calls.append(ApiCall(method, params, ok=False, error="forbidden"))
             return 403, {

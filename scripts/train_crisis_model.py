@@ -31,7 +31,7 @@ DATA = ROOT / "tests" / "data"
 OUT = ROOT / "bot" / "data" / "crisis_model.json"
 VECTORS = ROOT / "bot" / "data" / "crisis_model.npz"
 C, GAMMA = 10.0, 5.0  # chosen by cross-validation (recall at a fixed false-alarm rate)
-TARGET_FALSE_ALARMS = 0.03  # per language, on held-out folds of the training negatives
+TARGET_FALSE_ALARMS = 0.04  # per language, on held-out folds of the training negatives
 POSITIVE = ("crisis", "positive")
 NEGATIVE = ("not_crisis", "negative")
 

@@ -28,8 +28,8 @@ BLIND_PATH = Path(__file__).resolve().parent / "data" / "crisis_blind.yaml"
 BLIND: dict[str, dict[str, list[str]]] = yaml.safe_load(BLIND_PATH.read_bytes())
 # measured on the blind set when the screen was built (docs/safety.md); a fall below these
 # floors is a regression; the 95% is met on the corpus, not (yet) on unseen wording
-BLIND_FLOOR_RECALL = 80.0
-BLIND_CEILING_FALSE_ALARMS = 12.0
+BLIND_FLOOR_RECALL = 85.0
+BLIND_CEILING_FALSE_ALARMS = 10.0
 
 
 @dataclass(frozen=True)

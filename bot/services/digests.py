@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
@@ -243,7 +244,21 @@ class DigestService:
         return await self.settings(practitioner_id)
 
     async def period_start(self, settings: PractitionerSettings) -> int:
-        """Where the current period begins: the last digest, or when the practitioner joined."""
+        """Where the current period begins: the last digest, or when the practitioner joined.
+
+        If the last digest's delivery could not be confirmed (a time-out, or a crash while
+        sending: it is never sent twice), the next one covers its period too, so nothing is
+        lost from the practitioner's view.
+        """
+        last = await self._db.fetchone(
+            "SELECT payload, last_error FROM outbox WHERE kind = 'digest' AND dedupe_key LIKE ?"
+            " AND status = 'sent' ORDER BY id DESC LIMIT 1",
+            (f"digest:{settings.person_id}:%",),
+        )
+        if last is not None and "unconfirmed" in str(last["last_error"] or ""):
+            since = json.loads(last["payload"] or "{}").get("args", {}).get("since")
+            if since is not None:
+                return int(since)
         if settings.last_digest_at is not None:
             return settings.last_digest_at
         joined = await self._db.fetchval(

@@ -78,3 +78,10 @@ CREATE TABLE audit (
 );
 CREATE INDEX audit_by_time ON audit (at);
 CREATE INDEX audit_by_subject ON audit (subject_id, at);
+
+-- groups upgraded to supergroups (e.g. the on-call chat): the bot follows the new id
+CREATE TABLE chat_migrations (
+    old_chat_id  INTEGER PRIMARY KEY,
+    new_chat_id  INTEGER NOT NULL,
+    at           INTEGER NOT NULL
+);
