@@ -267,6 +267,7 @@ async def run_due(application: Any, bot: Bot) -> None:
         ("safety re-sends", services.crisis.resend_due),
         ("forgetting old update ids", _forget_updates(services)),
         ("purging sent messages", _purge_outbox(services)),
+        ("retention", _retention(services)),
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
     ):
@@ -284,6 +285,13 @@ async def run_due(application: Any, bot: Bot) -> None:
 def _forget_updates(services: Services) -> Callable[[], Awaitable[int]]:
     async def forget() -> int:
         return await services.updates.forget_before(services.clock.now() - 2 * 86400)
+
+    return forget
+
+
+def _retention(services: Services) -> Callable[[], Awaitable[int]]:
+    async def forget() -> int:
+        return await services.privacy.forget_old(services.settings.retention_months)
 
     return forget
 

@@ -59,6 +59,7 @@ class Settings(BaseSettings):
     snooze_hours: int = Field(default=2, ge=1, le=24)
     on_call_chat_id: int | None = None
     safety_ack_minutes: int = Field(default=30, ge=1, le=24 * 60)
+    retention_months: int = Field(default=0, ge=0, le=600)  # 0: keep check-ins until erased
     semantic_screen: bool = True  # the multilingual meaning check beside the crisis rules
     tick_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
     webhook_url: AnyHttpUrl | None = None

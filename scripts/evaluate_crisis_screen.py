@@ -53,7 +53,9 @@ async def main(paths: list[str], show: bool) -> None:
         results = {}
         for label, texts in (("pos", pos), ("neg", neg)):
             rules = [matcher.matches(t) for t in texts]
-            meaning = [screen.score(matcher.without_idioms(t)) >= screen.threshold for t in texts]
+            meaning = [
+                bool(await matcher.assess(t)) and not matcher.matches(t) or False for t in texts
+            ]
             results[label] = (rules, meaning, texts)
         for kind in (0, 1, 2):
             r = sum(_hit(results, "pos", i, kind) for i in range(len(pos))) / max(len(pos), 1)

@@ -617,3 +617,18 @@ def test_cli_needs_no_token(
         "version": 1,
         "categories": [],
     }
+
+
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"version: " + b"9" * 5000 + b"\ncategories: []\n",
+        b"version: 1\ncategories:\n  - id: x\n    name: {en: " + b"9" * 5000 + b"}\n",
+        b"version: -" + b"1" * 4400 + b"\n",
+    ],
+)
+def test_huge_yaml_numbers_are_reported_not_raised(data: bytes) -> None:
+    from bot.services.catalogue_format import parse_catalogue
+
+    doc, problems = parse_catalogue(data)
+    assert doc is None and problems

@@ -127,3 +127,19 @@ async def test_delete_leaves_no_copy_anywhere(harness: Harness) -> None:
             for needle in needles:
                 assert needle.encode() not in content, (file.name, needle)
     await db.open()
+
+
+async def test_optional_retention_deletes_old_check_ins_only_when_asked(
+    harness: Harness,
+) -> None:
+    await seed_everything(harness)
+    db = harness.services.db
+    before = await db.fetchval("SELECT COUNT(*) FROM checkins")
+    harness.clock.advance(timedelta(days=200))
+    await harness.tick()  # RETENTION_MONTHS is 0 by default: nothing is deleted
+    assert await db.fetchval("SELECT COUNT(*) FROM checkins") == before
+    harness.services.settings.retention_months = 6
+    await harness.tick()
+    assert await db.fetchval("SELECT COUNT(*) FROM checkins") == 0
+    assert await db.fetchval("SELECT COUNT(*) FROM ratings") == 0
+    assert await db.fetchval("SELECT COUNT(*) FROM goals") == 1  # goals stay

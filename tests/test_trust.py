@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
+
+import pytest
+
 from bot.fake_telegram import FakeUser
 from bot.harness import Harness
 from bot.updates import UpdateGate
@@ -97,3 +101,32 @@ async def test_updates_from_different_people_run_side_by_side_in_order(harness: 
     count = len(harness.telegram.bot_messages(CLIENT.id))
     await gate.run_all(updates)
     assert len(harness.telegram.bot_messages(CLIENT.id)) == count
+
+
+async def test_views_and_admin_changes_are_audited_without_content(
+    harness: Harness, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from bot.cli import main
+
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.send(CLIENT, "Walk every morning")
+    await harness.send(PRACTITIONER, "/client 1")
+    await harness.send(PRACTITIONER, "/digest")
+    client_id = int(
+        await harness.services.db.fetchval(
+            "SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,)
+        )
+    )
+    monkeypatch.setenv("DATABASE_PATH", str(harness.settings.database_path))
+    assert await asyncio.to_thread(main, ["audit"]) == 0
+    lines = capsys.readouterr().out.strip().splitlines()
+    assert any("viewed client" in line and f"person {client_id}" in line for line in lines)
+    assert any("viewed digest" in line for line in lines)
+    assert all("Walk" not in line and "Chris" not in line for line in lines)
+    assert await asyncio.to_thread(main, ["audit", "--person", str(client_id)]) == 0
+    only = capsys.readouterr().out.strip().splitlines()
+    assert only and all(f"person {client_id}" in line for line in only)
+    assert await asyncio.to_thread(main, ["audit", "--since", "2099-01-01"]) == 0
+    assert capsys.readouterr().out.strip() == ""
+    assert await asyncio.to_thread(main, ["audit", "--since", "yesterday"]) == 1

@@ -197,6 +197,12 @@ class _Loader(_BaseLoader):
         super().__init__(stream)
         self.duplicate_keys: list[str] = []
 
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        """Numbers longer than any sensible value stay text (and are reported as such)."""
+        if len(str(node.value)) > 30:
+            return str(node.value)
+        return super().construct_yaml_int(node)
+
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Hashable, Any]:
         seen: set[tuple[str, str]] = set()
         for key_node, _ in node.value:
@@ -209,6 +215,9 @@ class _Loader(_BaseLoader):
                     )
                 seen.add(key)
         return super().construct_mapping(node, deep)
+
+
+_Loader.add_constructor("tag:yaml.org,2002:int", _Loader.construct_yaml_int)
 
 
 def _where(mark: Any) -> str:

@@ -144,6 +144,20 @@ class PrivacyService:
         data = await self.export(person_id)
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
+    async def forget_old(self, months: int) -> int:
+        """Delete check-ins (with their ratings and notes) older than ``months``; 0: keep all."""
+        if months <= 0:
+            return 0
+        before = self._clock.now() - months * 30 * 86400
+        async with self._db.transaction() as conn:
+            cursor = await conn.execute(
+                "DELETE FROM checkins WHERE started_at < ? AND completed_at IS NOT NULL", (before,)
+            )
+            deleted = int(cursor.rowcount)
+        if deleted:
+            await self._db.scrub()
+        return deleted
+
     async def erase(self, person_id: int) -> None:
         """Delete everything about a person, tell their practitioner, and scrub the files."""
         row = await self._db.fetchone(

@@ -295,6 +295,9 @@ def _first_uncovered(
     return None
 
 
+SHORT_MARGIN = 0.5  # extra certainty the meaning check needs for a text under four words
+
+
 class SafetyMatcher:
     """Checks free text against the crisis rules of every locale."""
 
@@ -458,9 +461,13 @@ class SafetyMatcher:
         rule = self.match(text, locale)
         if rule is not None or self.semantic is None or not isinstance(text, str):
             return rule
+        plain = self.without_idioms(text)
         try:
-            score = await asyncio.to_thread(self.semantic.score, self.without_idioms(text))
+            score = await asyncio.to_thread(self.semantic.score, plain)
         except Exception as error:  # the rules have spoken; never take the conversation down
             _log.error("semantic screening failed: %s", type(error).__name__)
             return None
-        return f"meaning: {score:.2f}" if score >= self.semantic.threshold else None
+        # a few words carry little meaning: short crisis phrases are the rules' job, so the
+        # model must be much surer there ("my private words" is a note, not a crisis)
+        needed = self.semantic.threshold + (SHORT_MARGIN if len(plain.split()) < 4 else 0.0)
+        return f"meaning: {score:.2f}" if score >= needed else None
