@@ -4,33 +4,25 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
-from typing import Any, TypeAlias
+from typing import Any
 
 from telegram import (
     Bot,
-    BotCommand,
-    BotCommandScopeChat,
-    BotCommandScopeDefault,
     LinkPreviewOptions,
 )
 from telegram.constants import ParseMode
-from telegram.error import TelegramError
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
-    CallbackContext,
     ContextTypes,
     Defaults,
-    ExtBot,
-    JobQueue,
 )
 from telegram.request import BaseRequest
 
 from bot.clock import Clock, SystemClock
+from bot.context import BotApp, BotContext, BotData, Services
 from bot.delivery import OutboxSender
-from bot.i18n import I18n, Translator
+from bot.i18n import I18n
 from bot.logs import where
 from bot.ratelimit import FloodGuard
 from bot.safety_defaults import DEFAULT_EXCLUSIONS, DEFAULT_KEYWORDS, DEFAULT_PATTERNS
@@ -43,7 +35,7 @@ from bot.services.crisis import QUIET_AFTER_CRISIS, CrisisService
 from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
-from bot.services.people import Actor, PeopleService
+from bot.services.people import PeopleService
 from bot.services.privacy import PrivacyService
 from bot.services.progress import ProgressService
 from bot.services.reminders import ReminderService
@@ -56,42 +48,9 @@ from bot.storage import Database
 from bot.storage.audit import AuditLog
 from bot.storage.updates import UpdatesRepository
 
-__all__ = ["BotApp", "BotContext", "BotData", "Services", "build_application", "build_services"]
+__all__ = ["build_application", "build_services"]
 
 _log = logging.getLogger(__name__)
-
-
-@dataclass
-class Services:
-    """Everything handlers and jobs use, built once."""
-
-    settings: Settings
-    clock: Clock
-    db: Database
-    i18n: I18n
-    people: PeopleService
-    invites: InviteService
-    outbox: OutboxSender
-    privacy: PrivacyService
-    goals: GoalService
-    checkins: CheckinService
-    reminders: ReminderService
-    progress: ProgressService
-    digests: DigestService
-    alerts: AlertService
-    requests: RequestService
-    caseload: CaseloadService
-    admin: AdminService
-    safety: SafetyMatcher
-    catalogue: CatalogueService
-    crisis: CrisisService
-    safety_plans: SafetyPlanService
-    updates: UpdatesRepository
-    flood: FloodGuard
-    audit: AuditLog
-    # updates whose answer could not reach Telegram: applied again later (bot/updates.py)
-    unanswered: set[int] = field(default_factory=set)
-    background_delivery: bool = True  # drain the outbox from a background task
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -136,42 +95,6 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     )
 
 
-class BotData:
-    """Application-wide data: the services."""
-
-    def __init__(self) -> None:
-        self._services: Services | None = None
-
-    @property
-    def services(self) -> Services:
-        """The services, set by the application factory."""
-        if self._services is None:
-            raise RuntimeError("services are not set up")
-        return self._services
-
-    @services.setter
-    def services(self, value: Services) -> None:
-        self._services = value
-
-
-class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
-    """The callback context every handler receives, with typed access to services."""
-
-    @property
-    def services(self) -> Services:
-        """The application's services."""
-        return self.bot_data.services
-
-    def t(self, actor: Actor) -> Translator:
-        """The translator for ``actor``'s language."""
-        return self.bot_data.services.i18n.get(actor.locale)
-
-
-BotApp: TypeAlias = Application[
-    ExtBot[None], BotContext, dict[Any, Any], dict[Any, Any], BotData, JobQueue[BotContext]
-]
-
-
 def build_application(
     settings: Settings,
     *,
@@ -212,7 +135,7 @@ def build_application(
     application.bot_data.services = services
 
     from handlers import register
-    from handlers.crisis_views import make_renderers
+    from handlers.views import make_renderers
 
     register(application)
     services.outbox.renderers.update(make_renderers(services))
@@ -240,6 +163,8 @@ async def on_startup(application: BotApp) -> None:
     services.outbox.on_chat_migrated = follow
     for gap in await services.catalogue.safety_gaps():
         _log.warning("crisis information: %s", gap.describe())
+    from handlers.commands import register_default_commands
+
     await register_default_commands(application.bot, services.i18n)
     if services.background_delivery:
         services.outbox.start(application.bot, services.settings.tick_seconds)
@@ -301,36 +226,3 @@ def _purge_outbox(services: Services) -> Callable[[], Awaitable[int]]:
         return await services.outbox.purge(services.clock.now() - 30 * 86400)
 
     return purge
-
-
-def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:
-    from handlers.commands import commands_for_roles
-
-    return [
-        BotCommand(name, translator._(description))
-        for name, description in commands_for_roles(roles)
-    ]
-
-
-async def register_default_commands(bot: Bot, i18n: I18n) -> None:
-    """Register the commands strangers see, once per language."""
-    for code in i18n.locales:
-        commands = _commands_for(frozenset(), i18n.get(code))
-        try:
-            await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
-        except TelegramError as exc:
-            _log.warning("could not register default commands for %s: %s", code, exc)
-    await bot.set_my_commands(
-        _commands_for(frozenset(), i18n.get(i18n.default_locale)), scope=BotCommandScopeDefault()
-    )
-
-
-async def register_person_commands(bot: Bot, actor: Actor, translator: Translator) -> None:
-    """Register the commands of ``actor``'s roles in their language, for their chat only."""
-    chat_id = actor.chat_id or actor.telegram_id
-    try:
-        await bot.set_my_commands(
-            _commands_for(actor.roles, translator), scope=BotCommandScopeChat(chat_id)
-        )
-    except TelegramError as exc:
-        _log.warning("could not register commands for a chat: %s", exc)

@@ -5,8 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from bot.app import BotApp, BotContext, build_application, on_shutdown, on_startup, run_due
+from bot.app import build_application, on_shutdown, on_startup, run_due
 from bot.clock import ManualClock
+from bot.context import BotApp, BotContext
 from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.settings import Settings
 

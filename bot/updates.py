@@ -22,7 +22,7 @@ from telegram import Update
 from telegram.error import Forbidden, InvalidToken, TelegramError
 
 if TYPE_CHECKING:
-    from bot.app import BotApp
+    from bot.context import BotApp
 
 __all__ = ["Poller", "TelegramUnavailableError", "UpdateGate", "WebhookServer", "serve"]
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.app import BotApp
+from bot.context import BotApp
 
 __all__ = ["register"]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.admin import PractitionerEntry
 from bot.text import esc, shorten
@@ -50,7 +50,7 @@ async def admin_command(update: Update, context: BotContext) -> None:
             )
     gaps = await context.services.catalogue.safety_gaps()
     if gaps:
-        from handlers.crisis_views import gap_text
+        from handlers.views.crisis import gap_text
 
         lines += ["", t._("<b>Crisis information</b>"), gap_text(t, gaps)]
     rows = []

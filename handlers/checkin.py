@@ -8,7 +8,7 @@ from dataclasses import replace
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.checkins import Checkin, Question, RatingLine
 from bot.services.people import Actor

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
-from bot.i18n import N_
+import logging
 
-__all__ = ["COMMANDS", "commands_for_roles"]
+from telegram import Bot, BotCommand, BotCommandScopeChat, BotCommandScopeDefault
+from telegram.error import TelegramError
+
+from bot.i18n import N_, I18n, Translator
+from bot.services.people import Actor
+
+__all__ = [
+    "COMMANDS",
+    "commands_for_roles",
+    "register_default_commands",
+    "register_person_commands",
+]
+
+_log = logging.getLogger(__name__)
 
 # (command, description, roles that see it; "anyone" includes people without a record)
 COMMANDS: tuple[tuple[str, str, frozenset[str]], ...] = (
@@ -41,3 +54,34 @@ def commands_for_roles(roles: frozenset[str]) -> list[tuple[str, str]]:
         for name, text, who in COMMANDS
         if name != "start" and (who & roles or "anyone" in who)
     ]
+
+
+def _commands_for(roles: frozenset[str], translator: Translator) -> list[BotCommand]:
+    return [
+        BotCommand(name, translator._(description))
+        for name, description in commands_for_roles(roles)
+    ]
+
+
+async def register_default_commands(bot: Bot, i18n: I18n) -> None:
+    """Register the commands strangers see, once per language."""
+    for code in i18n.locales:
+        commands = _commands_for(frozenset(), i18n.get(code))
+        try:
+            await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=code)
+        except TelegramError as exc:
+            _log.warning("could not register default commands for %s: %s", code, exc)
+    await bot.set_my_commands(
+        _commands_for(frozenset(), i18n.get(i18n.default_locale)), scope=BotCommandScopeDefault()
+    )
+
+
+async def register_person_commands(bot: Bot, actor: Actor, translator: Translator) -> None:
+    """Register the commands of ``actor``'s roles in their language, for their chat only."""
+    chat_id = actor.chat_id or actor.telegram_id
+    try:
+        await bot.set_my_commands(
+            _commands_for(actor.roles, translator), scope=BotCommandScopeChat(chat_id)
+        )
+    except TelegramError as exc:
+        _log.warning("could not register commands for a chat: %s", exc)

@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
 
-from bot.app import BotContext
+from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.services.people import Actor, Profile
 from bot.text import split_message

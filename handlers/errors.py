@@ -7,7 +7,7 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.logs import where
 from bot.text import TooLongError
 from handlers.common import answer

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor

@@ -9,7 +9,7 @@ from telegram import Chat, Update
 from telegram.error import TelegramError
 from telegram.ext import ApplicationHandlerStop, TypeHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from handlers.common import answer
 
 __all__ = ["register"]

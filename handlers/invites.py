@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CommandHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from handlers.common import actor_of, reply
 
 __all__ = ["invite_link", "register"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.services.checkins import MAX_NOTE_LENGTH, RESUME_WINDOW
 from bot.services.goals import GoalProblem
 from bot.services.people import Actor

@@ -5,11 +5,11 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext, register_person_commands
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.text import clean_user_text, esc
-from handlers.commands import commands_for_roles
+from handlers.commands import commands_for_roles, register_person_commands
 from handlers.common import actor_of, answer, buttons, expects, reply, show, stranger_text
 
 __all__ = ["COMMON_TIMEZONES", "SETTINGS_SECTIONS", "help_text", "register"]

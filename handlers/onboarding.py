@@ -8,11 +8,12 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler
 
-from bot.app import BotApp, BotContext, register_person_commands
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.invites import CONSENT_VERSION, InviteStatus, OpenedInvite
 from bot.services.people import Actor
 from bot.text import esc
+from handlers.commands import register_person_commands
 from handlers.common import (
     actor_of,
     answer,

@@ -9,8 +9,8 @@ import re
 from telegram import InlineKeyboardMarkup, InputFile, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApp, BotContext
 from bot.charts import ChartLabels, Series, progress_chart
+from bot.context import BotApp, BotContext
 from bot.i18n import N_, Translator
 from bot.services.caseload import CaseloadEntry
 from bot.services.digest_text import render_digest
@@ -177,7 +177,7 @@ async def _show_client(
             lines.append(f"• {t.moment(event.created_at, actor.timezone)} · {state}")
     plan = await services.safety_plans.get(entry.client_id)
     if plan.shared and not plan.is_empty:
-        from handlers.crisis_views import plan_text
+        from handlers.views.crisis import plan_text
 
         lines += [
             "",

@@ -9,7 +9,7 @@ from typing import Any
 from telegram import InputFile, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.text import esc
 from handlers.common import actor_of, answer, buttons, deliver, reply, show

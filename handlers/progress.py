@@ -8,8 +8,8 @@ import io
 from telegram import InputFile, Update
 from telegram.ext import CommandHandler
 
-from bot.app import BotApp, BotContext
 from bot.charts import ChartLabels, Series, progress_chart
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.services.progress import GoalProgress

@@ -7,8 +7,8 @@ import re
 from telegram import InlineKeyboardMarkup, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.app import BotApp, BotContext
 from bot.clock import days
+from bot.context import BotApp, BotContext
 from bot.i18n import N_, Translator
 from bot.services.people import Actor
 from bot.services.reminders import ReminderSettings

@@ -7,7 +7,7 @@ import io
 from telegram import InputFile, Update
 from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
@@ -23,7 +23,7 @@ from handlers.common import (
     show,
     stranger_text,
 )
-from handlers.crisis_views import gap_text
+from handlers.views.crisis import gap_text
 
 __all__ = ["ask_other_request", "ask_request_note", "register"]
 

@@ -16,14 +16,14 @@ from telegram.ext import (
     filters,
 )
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.i18n import Translator
 from bot.services.outbox import PRIORITY_SAFETY, OutgoingMessage, enqueue
 from bot.services.people import Actor
 from bot.services.safety_plan import MAX_SECTION_LENGTH, SECTIONS, SafetyPlan
 from bot.text import esc, shorten
 from handlers.common import actor_of, answer, audit, buttons, expects, reply, show
-from handlers.crisis_views import SECTION_TITLES, crisis_lines_text, plan_text
+from handlers.views.crisis import SECTION_TITLES, crisis_lines_text, plan_text
 
 __all__ = ["register", "screen_update"]
 

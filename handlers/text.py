@@ -7,7 +7,7 @@ from collections.abc import Awaitable, Callable
 from telegram import Update
 from telegram.ext import CallbackQueryHandler, MessageHandler, filters
 
-from bot.app import BotApp, BotContext
+from bot.context import BotApp, BotContext
 from bot.services.people import Actor
 from handlers.common import INPUT_HANDLERS, actor_of, answer, reply, stranger_text
 

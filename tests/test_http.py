@@ -14,8 +14,9 @@ from typing import Any
 
 import pytest
 
-from bot.app import BotApp, build_application, on_shutdown, on_startup
+from bot.app import build_application, on_shutdown, on_startup
 from bot.clock import ManualClock
+from bot.context import BotApp
 from bot.fake_server import FakeBotApiServer
 from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.i18n import I18n

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from bot.app import Services
+from bot.context import Services
 from bot.delivery import Renderer
 from bot.i18n import N_, Translator
 from bot.services.catalogue import SafetyGap, SafetyView
@@ -18,8 +18,8 @@ __all__ = [
     "crisis_lines_text",
     "crisis_text",
     "gap_text",
-    "make_renderers",
     "plan_text",
+    "renderers",
 ]
 
 SECTION_TITLES: dict[str, str] = {
@@ -395,7 +395,7 @@ class _Views:
         return OutgoingMessage(crisis_lines_text(t, view))
 
 
-def make_renderers(services: Services) -> dict[str, Renderer]:
+def renderers(services: Services) -> dict[str, Renderer]:
     """Every view the outbox can render at send time."""
     views = _Views(services)
     return {
