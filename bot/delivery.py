@@ -25,15 +25,12 @@ from bot.clock import Clock
 from bot.logs import where
 from bot.services.outbox import OutgoingMessage
 from bot.storage import Database
+from bot.storage.outbox import AT_MOST_ONCE_KINDS, OutboxRepository, OutboxRow
 from bot.text import split_message
 
 __all__ = ["AT_MOST_ONCE_KINDS", "RESENT_MARK", "OutboxSender", "Renderer", "keyboard"]
 
 _log = logging.getLogger(__name__)
-# After an ambiguous time-out (the request may have reached Telegram) these kinds are not
-# sent again, so a digest never arrives twice; every other kind is retried (a duplicate
-# alert is better than a lost one).
-AT_MOST_ONCE_KINDS = frozenset({"digest", "reminder"})
 _MAX_BACKOFF = 3600
 # Shown on a message sent again after an attempt that may have arrived (at most once more).
 RESENT_MARK = "🔁 "
@@ -77,7 +74,7 @@ class OutboxSender:
     """Sends due outbox rows, most urgent first; one drain at a time, from one background task."""
 
     def __init__(self, db: Database, clock: Clock) -> None:
-        self._db = db
+        self._rows = OutboxRepository(db)
         self._clock = clock
         self._lock = asyncio.Lock()
         self._wake = asyncio.Event()
@@ -119,105 +116,49 @@ class OutboxSender:
 
     async def followed(self, chat_id: int) -> int:
         """The chat's current id, following any upgrade to a supergroup."""
-        for _ in range(5):  # a chain of upgrades, never a loop
-            new = await self._db.fetchval(
-                "SELECT new_chat_id FROM chat_migrations WHERE old_chat_id = ?", (chat_id,)
-            )
-            if new is None:
-                break
-            chat_id = int(new)
-        return chat_id
+        return await self._rows.followed(chat_id)
 
     async def due(self) -> int:
         """How many rows are due now and not yet resolved (for tests and monitoring)."""
-        value = await self._db.fetchval(
-            "SELECT COUNT(*) FROM outbox WHERE status IN ('pending', 'sending')"
-            " AND next_attempt_at <= ?",
-            (self._clock.now(),),
-        )
-        return int(value or 0)
+        return await self._rows.due_count(self._clock.now())
 
     async def purge(self, before: int) -> int:
         """Forget sent and dead rows older than ``before`` (they hold no text already)."""
-        async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "DELETE FROM outbox WHERE status IN ('sent', 'dead') AND created_at < ?",
-                (before,),
-            )
-            return int(cursor.rowcount)
+        return await self._rows.purge(before)
 
     async def recover(self) -> int:
-        """Resolve rows a crash left ``sending``: at most once for digests, retried otherwise."""
-        now = self._clock.now()
-        async with self._db.transaction() as conn:
-            kinds = ", ".join(f"'{kind}'" for kind in sorted(AT_MOST_ONCE_KINDS))
-            first = await conn.execute(
-                "UPDATE outbox SET status = 'sent', sent_at = ?,"
-                " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END,"
-                " last_error = 'interrupted: delivery unconfirmed'"
-                f" WHERE status = 'sending' AND kind IN ({kinds})",
-                (now,),
-            )
-            second = await conn.execute(
-                "UPDATE outbox SET status = 'pending', next_attempt_at = ?, resent = 1,"
-                " last_error = 'interrupted: sent again'"
-                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 0",
-                (now,),
-            )
-            third = await conn.execute(  # already sent once more: never a third time
-                "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
-                " last_error = 'interrupted twice: delivery unconfirmed'"
-                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 1",
-                (now,),
-            )
-            return int(first.rowcount) + int(second.rowcount) + int(third.rowcount)
+        """Resolve rows a crash left ``sending``: at most once for digests, once more otherwise."""
+        return await self._rows.recover(self._clock.now())
 
     async def drain(self, bot: Bot, limit: int | None = None) -> int:
         """Send due messages (up to ``limit``, most urgent first); return how many were tried."""
         limit = self.batch if limit is None else limit
         async with self._lock:
-            now = self._clock.now()
-            rows = await self._db.fetchall(
-                "SELECT id, chat_id, kind, payload, attempts, resent, parts_sent FROM outbox"
-                " WHERE status = 'pending' AND next_attempt_at <= ?"
-                " ORDER BY priority, next_attempt_at, id LIMIT ?",
-                (now, limit),
-            )
+            rows = await self._rows.due(self._clock.now(), limit)
             handled = 0
             blocked: set[int] = set()
             for row in rows:
-                if row["chat_id"] in blocked:
+                if row.chat_id in blocked:
                     continue
                 try:
                     outcome = await self._send_one(bot, row)
                 except Exception as exc:  # one bad row never blocks the others
-                    _log.error("outbox %s: unexpected error: %s", row["id"], where(exc))
-                    await self._retry(row["id"], row["attempts"], "unexpected error")
+                    _log.error("outbox %s: unexpected error: %s", row.id, where(exc))
+                    await self._retry(row.id, row.attempts, "unexpected error")
                     outcome = "retry"
                 if outcome == "blocked":
-                    blocked.add(row["chat_id"])
+                    blocked.add(row.chat_id)
                 handled += 1
             return handled
 
-    async def _claim(self, row_id: int) -> bool:
-        """Mark a row ``sending`` before the call, so a crash mid-send is visible at start."""
-        changed = await self._db.execute(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1"
-            " WHERE id = ? AND status = 'pending'",
-            (row_id,),
-        )
-        return changed == 1
-
-    async def _send_one(self, bot: Bot, row: Any) -> str:
-        row_id, chat_id, kind = int(row["id"]), int(row["chat_id"]), str(row["kind"])
-        attempts = int(row["attempts"])
-        message: OutgoingMessage | None = OutgoingMessage.from_json(row["payload"])
-        assert message is not None
+    async def _send_one(self, bot: Bot, row: OutboxRow) -> str:
+        row_id, chat_id, kind, attempts = row.id, row.chat_id, row.kind, row.attempts
+        message: OutgoingMessage = OutgoingMessage.from_json(row.payload)
         if message.view is not None:
             renderer = self.renderers.get(message.view)
             rendered = None if renderer is None else await renderer(chat_id, message.args)
             if rendered is None:  # nothing to say any more (e.g. the person erased their data)
-                await self._db.execute("DELETE FROM outbox WHERE id = ?", (row_id,))
+                await self._rows.cancel(row_id)
                 return "cancelled"
             message = replace(
                 rendered,
@@ -225,18 +166,22 @@ class OutboxSender:
                 edit_of=message.edit_of,
                 reply_to=message.reply_to,
             )
-        if not await self._claim(row_id):
+        if not await self._rows.claim(row_id):
             return "skipped"
         now = self._clock.now()
         try:
-            if row["resent"] and message.edit_of is None and int(row["parts_sent"]) == 0:
+            if row.resent and message.edit_of is None and row.parts_sent == 0:
                 message = replace(message, text=RESENT_MARK + message.text)
-            message_id = await self._call(bot, row_id, chat_id, message, int(row["parts_sent"]))
+            message_id = await self._call(bot, row_id, chat_id, message, row.parts_sent)
         except Forbidden:
-            await self._dead(row_id, chat_id, "forbidden", now)
+            await self._rows.unreachable(row_id, chat_id, "forbidden", now)
             return "blocked"
         except ChatMigrated as exc:
-            await self._migrated(row_id, chat_id, int(exc.new_chat_id))
+            _log.warning("outbox %s: chat migrated to a supergroup; following it", row_id)
+            new = int(exc.new_chat_id)
+            await self._rows.migrated(row_id, chat_id, new, self._clock.now())
+            if self.on_chat_migrated is not None:
+                await self.on_chat_migrated(chat_id, new)
             return "retry"
         except RetryAfter as exc:
             delay = exc.retry_after
@@ -245,47 +190,27 @@ class OutboxSender:
             return "retry"
         except TimedOut as exc:
             ambiguous = not _surely_not_sent(exc)
-            if ambiguous and (kind in AT_MOST_ONCE_KINDS or row["resent"]):
+            if ambiguous and (kind in AT_MOST_ONCE_KINDS or row.resent):
                 # a digest never twice; anything else at most once more, marked as such
                 _log.warning("outbox %s: time-out, delivery unconfirmed; not resent", row_id)
-                await self._db.execute(
-                    "UPDATE outbox SET status = 'sent', sent_at = ?,"
-                    " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END,"
-                    " last_error = 'timeout: delivery unconfirmed' WHERE id = ?",
-                    (now, row_id),
-                )
+                await self._rows.unconfirmed(row_id, now, "timeout: delivery unconfirmed")
                 return "sent"
             await self._retry(row_id, attempts, "timeout", resent=ambiguous)
             return "retry"
         except BadRequest as exc:
-            # Our own bug (bad HTML, bad markup): keep the row for inspection, do not loop.
+            # Our own bug (bad HTML, bad markup): keep the reason for inspection, do not loop.
             _log.error("outbox %s: rejected by Telegram: %s", row_id, exc.message)
-            await self._db.execute(  # the reason stays for inspection, the text does not
-                "UPDATE outbox SET status = 'dead', last_error = ?, payload = '{}' WHERE id = ?",
-                (f"bad request: {exc.message}"[:200], row_id),
-            )
+            await self._rows.rejected(row_id, f"bad request: {exc.message}")
             return "dead"
         except NetworkError as exc:
             await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
-        await self._db.execute(  # no text is kept once sent (a view's args are ids and times)
-            "UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL,"
-            " payload = CASE WHEN payload LIKE '%\"view\"%' THEN payload ELSE '{}' END"
-            " WHERE id = ?",
-            (now, message_id, row_id),
-        )
+        await self._rows.sent(row_id, now, message_id)
         return "sent"
 
     async def _target(self, row_id: int | None) -> tuple[int, int] | None:
         """The chat and message id an earlier row was delivered as, if it was."""
-        if row_id is None:
-            return None
-        row = await self._db.fetchone(
-            "SELECT chat_id, message_id FROM outbox WHERE id = ? AND status = 'sent'"
-            " AND message_id IS NOT NULL",
-            (row_id,),
-        )
-        return None if row is None else (int(row["chat_id"]), int(row["message_id"]))
+        return None if row_id is None else await self._rows.delivered_as(row_id)
 
     async def _call(
         self, bot: Bot, row_id: int, chat_id: int, message: OutgoingMessage, done: int
@@ -323,9 +248,7 @@ class OutboxSender:
             )
             sent_id = int(sent.message_id)
             if not last:  # a retry continues after the parts already delivered
-                await self._db.execute(
-                    "UPDATE outbox SET parts_sent = ? WHERE id = ?", (index + 1, row_id)
-                )
+                await self._rows.parts_sent(row_id, index + 1)
         return sent_id
 
     async def _retry(
@@ -339,46 +262,4 @@ class OutboxSender:
     ) -> None:
         when = self._clock.now() + _backoff(attempts) if when is None else when
         _log.info("outbox %s: retry #%s at %s (%s)", row_id, attempts + 1, when, reason)
-        await self._db.execute(
-            "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
-            " resent = MAX(resent, ?) WHERE id = ?",
-            (when, reason, 1 if resent else 0, row_id),
-        )
-
-    async def _migrated(self, row_id: int, old: int, new: int) -> None:
-        """A group became a supergroup: follow it, for this row and every other."""
-        _log.warning("outbox %s: chat migrated to a supergroup; following it", row_id)
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE outbox SET chat_id = ? WHERE chat_id = ? AND status IN"
-                " ('pending', 'sending')",
-                (new, old),
-            )
-            await conn.execute(
-                "UPDATE outbox SET status = 'pending', next_attempt_at = ? WHERE id = ?",
-                (self._clock.now(), row_id),
-            )
-            await conn.execute(
-                "INSERT INTO chat_migrations (old_chat_id, new_chat_id, at) VALUES (?, ?, ?)"
-                " ON CONFLICT (old_chat_id) DO UPDATE SET new_chat_id = excluded.new_chat_id",
-                (old, new, self._clock.now()),
-            )
-        if self.on_chat_migrated is not None:
-            await self.on_chat_migrated(old, new)
-
-    async def _dead(self, row_id: int, chat_id: int, reason: str, now: int) -> None:
-        async with self._db.transaction() as conn:
-            await conn.execute(
-                "UPDATE outbox SET status = 'dead', last_error = ?, payload = '{}' WHERE id = ?",
-                (reason, row_id),
-            )
-            await conn.execute(
-                "UPDATE outbox SET status = 'dead', last_error = 'chat unreachable',"
-                " payload = '{}' WHERE chat_id = ? AND status = 'pending'",
-                (chat_id,),
-            )
-            await conn.execute(
-                "INSERT INTO unreachable_chats (chat_id, reason, since) VALUES (?, ?, ?)"
-                " ON CONFLICT (chat_id) DO NOTHING",
-                (chat_id, reason, now),
-            )
+        await self._rows.retry(row_id, when, reason, resent)

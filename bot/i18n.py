@@ -20,8 +20,20 @@ from bot.settings import SUPPORTED_LOCALES
 
 __all__ = ["LOCALES_DIR", "N_", "I18n", "Translator", "compile_catalogue"]
 
-LOCALES_DIR = Path(__file__).resolve().parent.parent / "locales"
+
+def _locales_dir() -> Path:
+    """The catalogues: ``locales/`` in a checkout, the ``bot.locales`` package when installed."""
+    checkout = Path(__file__).resolve().parent.parent / "locales"
+    if (checkout / "messages.pot").exists():
+        return checkout
+    from importlib import resources
+
+    return Path(str(resources.files("bot.locales")))
+
+
+LOCALES_DIR = _locales_dir()
 DOMAIN = "messages"
+SOURCE_LOCALE = "en"
 
 
 def N_(message: str) -> str:  # noqa: N802 - the conventional gettext marker name
@@ -141,9 +153,12 @@ class I18n:
         self._translators: dict[str, Translator] = {}
         for code in self.locales:
             po_path = directory / code / "LC_MESSAGES" / f"{DOMAIN}.po"
-            translations = (
-                compile_catalogue(po_path) if po_path.exists() else gettext.NullTranslations()
-            )
+            if po_path.exists():
+                translations = compile_catalogue(po_path)
+            elif code == SOURCE_LOCALE:
+                translations = gettext.NullTranslations()  # the messages are written in it
+            else:  # never an English-only bot by accident (a package without its catalogues)
+                raise FileNotFoundError(f"no translations for {code!r} in {directory}")
             self._translators[code] = Translator(code, translations)
 
     def get(self, locale: str | None) -> Translator:

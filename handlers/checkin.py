@@ -140,7 +140,10 @@ async def ask(update: Update, context: BotContext, actor: Actor, question: Quest
         text, markup = await _summary_view(context, t, actor.person_id, checkin)
         await reply(update, context, text, markup)
         return
-    text, markup = _question_view(t, question, await _practitioner_name(context, actor))
+    name = question.practitioner_name  # the service reads it with a sharing question
+    if name is None and question.kind == "share":
+        name = await _practitioner_name(context, actor)
+    text, markup = _question_view(t, question, name or "")
     await reply(update, context, text, markup)
 
 
@@ -227,8 +230,8 @@ async def answer_button(update: Update, context: BotContext) -> None:
     if not applied:  # a stale button: its question was answered already; ask the current one
         await ask(update, context, actor, question)
         return
-    if step.startswith("g") and value is not None:
-        await _maybe_alert_drop(context, actor.person_id, checkin_id, int(step[1:]), value)
+    if question.answered is not None:  # a goal's rating, with the previous one
+        await _maybe_alert_drop(context, actor.person_id, question.answered)
     chosen = t._("Skipped") if value is None else str(value)
     if step == "s":
         chosen = t._("Shared") if value else t._("Kept private")
@@ -239,15 +242,13 @@ async def answer_button(update: Update, context: BotContext) -> None:
     await ask(update, context, actor, question)
 
 
-async def _maybe_alert_drop(
-    context: BotContext, client_id: int, checkin_id: int, goal_id: int, value: int
-) -> None:
+async def _maybe_alert_drop(context: BotContext, client_id: int, line: RatingLine) -> None:
     """Tell the practitioner at once about a 2+ point drop, if they asked for that."""
-    lines = await context.services.checkins.ratings(client_id, checkin_id)
-    line = next((item for item in lines if item.goal.id == goal_id), None)
-    if line is None or line.previous is None or line.previous - value < 2:
+    if line.value is None or line.previous is None or line.previous - line.value < 2:
         return
-    if await context.services.alerts.rating_drop(client_id, line.goal.text, line.previous, value):
+    if await context.services.alerts.rating_drop(
+        client_id, line.goal.text, line.previous, line.value
+    ):
         await deliver(context)
 
 

@@ -13,13 +13,13 @@ from bot.charts import ChartLabels, Series, progress_chart
 from bot.context import BotApp, BotContext
 from bot.i18n import N_, Translator
 from bot.services.caseload import CaseloadEntry
-from bot.services.digest_text import render_digest
 from bot.services.digests import PractitionerSettings
 from bot.services.people import Actor
 from bot.services.requests import Request
 from bot.text import esc, shorten
 from handlers.common import answer, audit, buttons, deliver, expects, reply, require, show
 from handlers.menu import SETTINGS_SECTIONS
+from handlers.views.digests import render_digest
 
 __all__ = ["register"]
 

@@ -54,7 +54,7 @@ async def main(paths: list[str], show: bool) -> None:
         for label, texts in (("pos", pos), ("neg", neg)):
             rules = [matcher.matches(t) for t in texts]
             meaning = [
-                bool(await matcher.assess(t)) and not matcher.matches(t) or False for t in texts
+                (bool(await matcher.assess(t)) and not matcher.matches(t)) or False for t in texts
             ]
             results[label] = (rules, meaning, texts)
         for kind in (0, 1, 2):

@@ -2,20 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
-import aiosqlite
+from typing import Any
 
 from bot.clock import Clock
-from bot.i18n import I18n, Translator
+from bot.i18n import I18n
 from bot.services.digests import DigestService, quiet_until
-from bot.services.outbox import Button, OutgoingMessage, enqueue
-from bot.storage import Database
-from bot.text import esc
+from bot.services.outbox import OutgoingMessage, enqueue
+from bot.storage import Connection, Database
+from bot.storage.alerts import AlertRepository
 
 __all__ = ["AlertService"]
-
-Rows = tuple[tuple[Button, ...], ...]
 
 
 class AlertService:
@@ -33,57 +29,63 @@ class AlertService:
         self._i18n = i18n
         self._clock = clock
         self._digests = digests
+        self.repo = AlertRepository(db)
         self.on_call_chat_id = on_call_chat_id
 
     async def notify_practitioner(
         self,
-        conn: aiosqlite.Connection,
+        conn: Connection,
         practitioner_id: int,
-        build: Callable[[Translator], tuple[str, Rows]],
+        view: str,
+        args: dict[str, Any],
         *,
         kind: str = "alert",
         dedupe_key: str | None = None,
+        about: int | None = None,
     ) -> int | None:
-        """Queue a message built in the practitioner's language.
+        """Queue a view, rendered in the practitioner's language when it is sent.
 
-        Returns when it will be sent if it waits for the end of quiet hours, else ``None``.
+        ``args`` hold ids, times and flags only. Returns when the message will be sent if it
+        waits for the end of quiet hours, else ``None``.
         """
         settings = await self._digests.settings(practitioner_id)
         now = self._clock.now()
         wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
-        text, rows = build(self._i18n.get(settings.locale))
         await enqueue(
             conn,
             chat_id=settings.chat_id,
             kind=kind,
-            message=OutgoingMessage(text, rows),
+            message=OutgoingMessage(view=view, args=args),
             now=now,
             not_before=wait,
             dedupe_key=dedupe_key,
+            about=about,
         )
         return wait
 
     async def rating_drop(self, client_id: int, goal_text: str, before: int, after: int) -> bool:
         """Alert the practitioner about a drop of 2+ points if they asked for such alerts."""
-        row = await self._db.fetchone(
-            "SELECT c.practitioner_id, COALESCE(c.alias, p.display_name) AS name,"
-            " pr.alert_on_drop FROM clients c JOIN people p ON p.id = c.person_id"
-            " JOIN practitioners pr ON pr.person_id = c.practitioner_id WHERE c.person_id = ?",
-            (client_id,),
-        )
-        if row is None or not row["alert_on_drop"] or before - after < 2:
+        subject = await self.repo.subject(client_id)
+        if subject is None or not subject.alert_on_drop or before - after < 2:
             return False
-
-        def build(t: Translator) -> tuple[str, Rows]:
-            return t._(
-                "📉 {name}'s rating for “{goal}” went from {before} to {after}. It will also be "
-                "in your next digest.",
-                name=esc(row["name"]),
-                goal=esc(goal_text),
-                before=before,
-                after=after,
-            ), ()
-
+        goal_id = await self.repo.goal_id(client_id, goal_text)
+        if goal_id is None:
+            return False
+        args = {
+            "practitioner_id": subject.practitioner_id,
+            "client_id": client_id,
+            "goal_id": goal_id,
+            "before": before,
+            "after": after,
+        }
         async with self._db.transaction() as conn:
-            await self.notify_practitioner(conn, row["practitioner_id"], build, kind="alert")
+            await self.notify_practitioner(
+                conn, subject.practitioner_id, "rating_drop", args, kind="alert", about=client_id
+            )
         return True
+
+    async def drop_subject(self, client_id: int, goal_id: int) -> tuple[str, str] | None:
+        """The client's name (as their practitioner knows them) and the goal's text."""
+        subject = await self.repo.subject(client_id)
+        text = await self.repo.goal_text(client_id, goal_id)
+        return None if subject is None or text is None else (subject.name, text)

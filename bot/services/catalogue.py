@@ -19,7 +19,6 @@ from bot.services.catalogue_format import (
     CatalogueDoc,
     CategoryDoc,
     ResourceDoc,
-    Texts,
     dump_catalogue,
     parse_catalogue,
     pick_text,
@@ -35,13 +34,7 @@ from bot.services.catalogue_views import (
 from bot.services.safety import SafetyMatcher
 from bot.settings import SUPPORTED_LOCALES
 from bot.storage import Database
-from bot.storage.catalogue import (
-    apply_document,
-    placeholders,
-    read_safety,
-    read_state,
-    texts_by_id,
-)
+from bot.storage.catalogue import CatalogueRepository
 
 __all__ = [
     "FORMAT_VERSION",
@@ -90,6 +83,7 @@ class CatalogueService:
         matcher: SafetyMatcher | None = None,
     ) -> None:
         self._db = db
+        self._repo = CatalogueRepository(db)
         self._clock = clock
         self.default_locale = default_locale
         self._matcher = matcher
@@ -104,15 +98,14 @@ class CatalogueService:
         doc, problems = await asyncio.to_thread(self.parse, data)
         if doc is None:
             return ImportReport(ok=False, problems=problems)
-        async with self._db.transaction() as conn:
-            report = await apply_document(conn, doc, self._clock.now())
+        report = await self._repo.apply(doc, self._clock.now())
         if self._matcher is not None:
             await self._matcher.load(self._db)
         return replace(report, safety_gaps=await self.safety_gaps())
 
     async def safety_gaps(self) -> list[SafetyGap]:
         """Every supported language without real crisis lines (none, or the example's)."""
-        safety = await read_safety(self._db.conn)
+        safety = await self._repo.safety()
         if safety is None:
             return [SafetyGap("", "nothing")]
         gaps = []
@@ -126,7 +119,7 @@ class CatalogueService:
 
     async def document(self) -> CatalogueDoc:
         """Return the visible catalogue and the safety section as a document."""
-        state = await read_state(self._db.conn)
+        state = await self._repo.state()
         resources: dict[str, list[ResourceDoc]] = {}
         for stored in sorted(state.resources.values(), key=lambda item: item.position):
             if not stored.hidden:
@@ -145,32 +138,17 @@ class CatalogueService:
 
     async def categories(self, locale: str) -> list[CategoryView]:
         """Return the visible categories in order, with their visible resource counts."""
-        rows = await self._db.fetchall(
-            "SELECT c.id, COUNT(r.id) AS resource_count FROM categories c"
-            " LEFT JOIN resources r ON r.category_id = c.id AND r.hidden = 0"
-            " WHERE c.hidden = 0 GROUP BY c.id, c.position ORDER BY c.position, c.id"
-        )
-        if not rows:
-            return []
-        ids = [str(row["id"]) for row in rows]
-        texts = texts_by_id(
-            await self._db.fetchall(
-                "SELECT category_id, locale, name, description FROM category_texts"
-                f" WHERE category_id IN ({placeholders(len(ids))})",
-                ids,
-            ),
-            "category_id",
-            ("name", "description"),
-        )
+        rows = await self._repo.visible_categories()
+        texts = await self._repo.category_texts([category_id for category_id, _ in rows])
         views = []
-        for row in rows:
-            found = texts.get(str(row["id"]), {"name": {}, "description": {}})
+        for category_id, count in rows:
+            found = texts.get(category_id, {"name": {}, "description": {}})
             views.append(
                 CategoryView(
-                    id=str(row["id"]),
-                    name=pick_text(found["name"], locale, self.default_locale) or str(row["id"]),
+                    id=category_id,
+                    name=pick_text(found["name"], locale, self.default_locale) or category_id,
                     description=pick_text(found["description"], locale, self.default_locale),
-                    resource_count=int(row["resource_count"]),
+                    resource_count=count,
                 )
             )
         return views
@@ -181,19 +159,8 @@ class CatalogueService:
         """Return one page (counted from 0) of a category's visible resources, and the total."""
         if page < 0 or page_size < 1:
             raise ValueError("page must be >= 0 and page_size >= 1")
-        total = int(
-            await self._db.fetchval(
-                "SELECT COUNT(*) FROM resources WHERE category_id = ? AND hidden = 0",
-                (category_id,),
-            )
-        )
-        rows = await self._db.fetchall(
-            "SELECT id FROM resources WHERE category_id = ? AND hidden = 0"
-            " ORDER BY position, id LIMIT ? OFFSET ?",
-            (category_id, page_size, page * page_size),
-        )
-        views = await self._views([str(row["id"]) for row in rows], locale)
-        return views, total
+        ids, total = await self._repo.resource_page(category_id, page_size, page * page_size)
+        return await self._views(ids, locale), total
 
     async def resource(self, resource_id: str, locale: str) -> ResourceView | None:
         """Return one resource by id, hidden or not, or ``None`` if it never existed."""
@@ -202,39 +169,9 @@ class CatalogueService:
 
     async def _views(self, ids: list[str], locale: str) -> list[ResourceView]:
         """Build localised views of the given resources, in the given order."""
-        if not ids:
-            return []
-        marks = placeholders(len(ids))
-        rows = {
-            str(row["id"]): row
-            for row in await self._db.fetchall(
-                "SELECT id, category_id, url, phone, address, requestable, hidden"
-                f" FROM resources WHERE id IN ({marks})",
-                ids,
-            )
-        }
-        texts = texts_by_id(
-            await self._db.fetchall(
-                "SELECT resource_id, locale, title, description, hours FROM resource_texts"
-                f" WHERE resource_id IN ({marks})",
-                ids,
-            ),
-            "resource_id",
-            ("title", "description", "hours"),
-        )
-        tag_rows = await self._db.fetchall(
-            "SELECT rt.resource_id, rt.tag_id, tt.locale, tt.label FROM resource_tags rt"
-            " LEFT JOIN tag_texts tt ON tt.tag_id = rt.tag_id"
-            f" WHERE rt.resource_id IN ({marks})"
-            " ORDER BY rt.resource_id, rt.position",
-            ids,
-        )
-        tag_labels: dict[str, dict[str, Texts]] = {}
-        for row in tag_rows:
-            labels = tag_labels.setdefault(str(row["resource_id"]), {})
-            per_tag = labels.setdefault(str(row["tag_id"]), {})
-            if row["locale"] is not None:
-                per_tag[str(row["locale"])] = str(row["label"])
+        rows = await self._repo.resources(ids)
+        texts = await self._repo.resource_texts(ids)
+        tag_labels = await self._repo.resource_tags(ids)
         views = []
         for resource_id in ids:
             if resource_id not in rows:
@@ -245,26 +182,26 @@ class CatalogueService:
             views.append(
                 ResourceView(
                     id=resource_id,
-                    category_id=str(row["category_id"]),
+                    category_id=row.category_id,
                     title=pick_text(found["title"], locale, self.default_locale) or resource_id,
                     description=pick_text(found["description"], locale, self.default_locale),
-                    url=row["url"],
-                    phone=row["phone"],
-                    address=row["address"],
+                    url=row.url,
+                    phone=row.phone,
+                    address=row.address,
                     hours=pick_text(found["hours"], locale, self.default_locale),
                     tags=tuple(
                         pick_text(labels, locale, self.default_locale) or tag
                         for tag, labels in tags.items()
                     ),
-                    requestable=bool(row["requestable"]),
-                    hidden=bool(row["hidden"]),
+                    requestable=row.requestable,
+                    hidden=row.hidden,
                 )
             )
         return views
 
     async def safety(self, locale: str) -> SafetyView:
         """Return the safety message and crisis lines for ``locale`` (or the default locale)."""
-        safety = await read_safety(self._db.conn)
+        safety = await self._repo.safety()
         if safety is None:
             return SafetyView(message=None, crisis_lines=())
         lines = safety.crisis_lines.get(locale) or safety.crisis_lines.get(self.default_locale)

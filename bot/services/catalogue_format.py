@@ -9,12 +9,22 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Hashable, Mapping, Sequence
-from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
 import yaml
 
+from bot.catalogue_model import (
+    FORMAT_VERSION,
+    CatalogueDoc,
+    CategoryDoc,
+    CrisisLineDoc,
+    ResourceDoc,
+    SafetyDoc,
+    TagDoc,
+    Texts,
+    ordered_texts,
+)
 from bot.services.safety import MAX_PATTERN_LENGTH, normalize, normalize_pattern, pattern_problem
 from bot.settings import SUPPORTED_LOCALES
 
@@ -42,7 +52,6 @@ __all__ = [
 ]
 
 MAX_BYTES = 1_048_576
-FORMAT_VERSION = 1
 _MAX_DEPTH = 20
 _MAX_MARKUP_PROBLEMS = 20
 
@@ -64,128 +73,6 @@ _LIMITS = {
 _ID = re.compile(r"[a-z0-9][a-z0-9_-]{0,39}")
 _PHONE = re.compile(r"\+?[0-9 ()\-]+")
 _HOST_LABEL = re.compile(r"(?!-)[\w-]{1,63}(?<!-)")
-
-Texts = dict[str, str]
-
-
-# --- the document -------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class TagDoc:
-    """A tag that resources may carry, with its label per locale."""
-
-    id: str
-    label: Texts
-
-
-@dataclass(frozen=True)
-class ResourceDoc:
-    """One resource as written in the file (its order is its place in the list)."""
-
-    id: str
-    title: Texts
-    description: Texts = field(default_factory=dict)
-    url: str | None = None
-    phone: str | None = None
-    address: str | None = None
-    hours: Texts = field(default_factory=dict)
-    tags: tuple[str, ...] = ()
-    requestable: bool = True
-
-
-@dataclass(frozen=True)
-class CategoryDoc:
-    """One category and its resources, in order."""
-
-    id: str
-    name: Texts
-    description: Texts = field(default_factory=dict)
-    resources: tuple[ResourceDoc, ...] = ()
-
-
-@dataclass(frozen=True)
-class CrisisLineDoc:
-    """A crisis line shown to people who read one locale."""
-
-    name: str
-    phone: str | None = None
-    url: str | None = None
-    hours: str | None = None
-
-
-@dataclass(frozen=True)
-class SafetyDoc:
-    """Per-locale message, crisis lines and crisis-language rules (docs/safety.md)."""
-
-    message: Texts
-    crisis_lines: dict[str, tuple[CrisisLineDoc, ...]]
-    keywords: dict[str, tuple[str, ...]]
-    patterns: dict[str, tuple[str, ...]] = field(default_factory=dict)
-    exclusions: dict[str, tuple[str, ...]] = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class CatalogueDoc:
-    """The whole file: tags, categories with resources, and the safety section."""
-
-    tags: tuple[TagDoc, ...]
-    categories: tuple[CategoryDoc, ...]
-    safety: SafetyDoc | None
-
-    def to_data(self) -> dict[str, Any]:
-        """Return the plain structure that is written as YAML."""
-        data: dict[str, Any] = {"version": FORMAT_VERSION}
-        if self.tags:
-            data["tags"] = {tag.id: dict(tag.label) for tag in self.tags}
-        data["categories"] = [_category_data(category) for category in self.categories]
-        if self.safety is not None:
-            data["safety"] = {
-                "message": dict(self.safety.message),
-                "crisis_lines": {
-                    locale: [_drop_none(vars(line)) for line in lines]
-                    for locale, lines in self.safety.crisis_lines.items()
-                },
-                "keywords": {locale: list(words) for locale, words in self.safety.keywords.items()},
-            }
-            for key, rules in (
-                ("patterns", self.safety.patterns),
-                ("not_crisis", self.safety.exclusions),
-            ):
-                if rules:
-                    data["safety"][key] = {locale: list(each) for locale, each in rules.items()}
-        return data
-
-
-def _drop_none(values: Mapping[str, Any]) -> dict[str, Any]:
-    return {key: value for key, value in values.items() if value is not None and value != {}}
-
-
-def _category_data(category: CategoryDoc) -> dict[str, Any]:
-    data = _drop_none(
-        {"id": category.id, "name": category.name, "description": category.description}
-    )
-    data["resources"] = [_resource_data(resource) for resource in category.resources]
-    return data
-
-
-def _resource_data(resource: ResourceDoc) -> dict[str, Any]:
-    data = _drop_none(
-        {
-            "id": resource.id,
-            "title": resource.title,
-            "description": resource.description,
-            "url": resource.url,
-            "phone": resource.phone,
-            "address": resource.address,
-            "hours": resource.hours,
-        }
-    )
-    if resource.tags:
-        data["tags"] = list(resource.tags)
-    data["requestable"] = resource.requestable
-    return data
-
 
 # --- reading YAML safely ------------------------------------------------------------------------
 
@@ -321,12 +208,6 @@ def _valid_url(text: str) -> bool:
 def _valid_phone(text: str) -> bool:
     digits = sum(char in "0123456789" for char in text)
     return _PHONE.fullmatch(text) is not None and 3 <= digits <= 20
-
-
-def ordered_texts(texts: Mapping[str, str]) -> Texts:
-    """Return ``texts`` in the order of SUPPORTED_LOCALES (unknown locales last)."""
-    known = {locale: texts[locale] for locale in SUPPORTED_LOCALES if locale in texts}
-    return known | {locale: text for locale, text in texts.items() if locale not in known}
 
 
 class _Validator:

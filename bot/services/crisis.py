@@ -129,10 +129,7 @@ class CrisisService:
                 if kept:
                     resume = {"kind": "checkin", "checkin_id": int(pending["checkin_id"])}
                     if event is None:
-                        await conn.execute(
-                            "UPDATE safety_events SET resume = ? WHERE id = ?",
-                            (_json(resume), event_id),
-                        )
+                        await self.repo.set_resume(conn, event_id, resume)
             await self.repo.set_pending(conn, client_id, {"kind": "crisis", "event_id": event_id})
             if event is None:
                 routing = await self._alert(conn, contact, event_id, now)
@@ -258,10 +255,7 @@ class CrisisService:
             if role == "on_call" and self.on_call_chat_id is not None:
                 chat_id = self.on_call_chat_id
             else:
-                rows = await conn.execute_fetchall(
-                    "SELECT chat_id FROM people WHERE id = ?", (contact.practitioner_id,)
-                )
-                chat_id = int(next(iter(rows))[0])
+                chat_id = contact.practitioner_chat_id
         await enqueue(
             conn,
             chat_id=chat_id,
@@ -371,10 +365,7 @@ class CrisisService:
             return None
         if self.on_call_chat_id is not None and chat_id == self.on_call_chat_id:
             return "on_call"
-        practitioner = await self._db.fetchval(
-            "SELECT telegram_id FROM people WHERE id = ?", (contact.practitioner_id,)
-        )
-        if practitioner == presser_id and chat_id == presser_id:
+        if contact.practitioner_telegram_id == presser_id and chat_id == presser_id:
             return "practitioner"
         return None
 
@@ -411,9 +402,3 @@ class CrisisService:
         if event is None or event.client_id != client_id:
             return None
         return event.resume
-
-
-def _json(value: dict[str, Any]) -> str:
-    import json
-
-    return json.dumps(value)

@@ -6,18 +6,17 @@ import base64
 import enum
 import hashlib
 import hmac
-import html
 import secrets
 from dataclasses import dataclass
-
-import aiosqlite
 
 from bot.clock import Clock, days
 from bot.i18n import I18n
 from bot.services.outbox import OutgoingMessage, enqueue
-from bot.services.people import Profile, insert_person
+from bot.services.people import Profile, new_person
 from bot.settings import Settings
-from bot.storage import Database
+from bot.storage import Connection, Database
+from bot.storage.invites import InviteRepository
+from bot.storage.people import PeopleRepository
 
 # The consent text's version: a client who agreed to an older one is told what changed.
 CONSENT_VERSION = 2
@@ -80,6 +79,8 @@ class InviteService:
     """Creates, opens and redeems invites."""
 
     def __init__(self, db: Database, settings: Settings, i18n: I18n, clock: Clock) -> None:
+        self._repo = InviteRepository(db)
+        self._people = PeopleRepository(db)
         self._db = db
         self._settings = settings
         self._i18n = i18n
@@ -96,43 +97,31 @@ class InviteService:
         code = secrets.token_urlsafe(_CODE_BYTES)
         now = self._clock.now()
         expires_at = now + days(self._settings.invite_ttl_days)
-        await self._db.execute(
-            "INSERT INTO invites (code_hash, role, created_by, practitioner_id, created_at,"
-            " expires_at) VALUES (?, ?, ?, ?, ?, ?)",
-            (hash_code(code), role, created_by, practitioner_id, now, expires_at),
-        )
+        await self._repo.insert(hash_code(code), role, created_by, practitioner_id, now, expires_at)
         return code, expires_at
 
     async def open(self, code: str, telegram_id: int) -> InviteCheck:
         """Look up a code someone opened and, if valid, hold it for them."""
         if not code or len(code) > 64:
             return InviteCheck(InviteStatus.UNKNOWN)
-        row = await self._db.fetchone(
-            "SELECT i.id, i.role, i.practitioner_id, i.expires_at, i.used_at, i.code_hash,"
-            " p.display_name AS practitioner_name, pr.active AS practitioner_active"
-            " FROM invites i"
-            " LEFT JOIN practitioners pr ON pr.person_id = i.practitioner_id"
-            " LEFT JOIN people p ON p.id = i.practitioner_id"
-            " WHERE i.code_hash = ?",
-            (hash_code(code),),
-        )
-        if row is None:
+        found = await self._repo.by_code_hash(hash_code(code))
+        if found is None:
             return InviteCheck(InviteStatus.UNKNOWN)
-        if row["used_at"] is not None:
+        if found.used_at is not None:
             return InviteCheck(InviteStatus.USED)
-        if row["expires_at"] <= self._clock.now():
+        if found.expires_at <= self._clock.now():
             return InviteCheck(InviteStatus.EXPIRED)
         invite = OpenedInvite(
-            id=row["id"],
-            role=row["role"],
-            practitioner_id=row["practitioner_id"],
-            practitioner_name=row["practitioner_name"],
-            expires_at=row["expires_at"],
-            signature=consent_signature(row["code_hash"], row["id"], telegram_id),
+            id=found.id,
+            role=found.role,
+            practitioner_id=found.practitioner_id,
+            practitioner_name=found.practitioner_name,
+            expires_at=found.expires_at,
+            signature=consent_signature(found.code_hash, found.id, telegram_id),
         )
-        roles = await self._roles(telegram_id)
+        roles = await self._people.roles(telegram_id)
         if invite.role == "client":
-            if row["practitioner_active"] != 1:
+            if not found.practitioner_active:
                 return InviteCheck(InviteStatus.PRACTITIONER_INACTIVE)
             if "client" in roles:
                 return InviteCheck(InviteStatus.ALREADY_CLIENT, invite)
@@ -145,17 +134,6 @@ class InviteService:
                 return InviteCheck(InviteStatus.ALREADY_PRACTITIONER, invite)
         return InviteCheck(InviteStatus.OK, invite)
 
-    async def _roles(self, telegram_id: int) -> set[str]:
-        row = await self._db.fetchone(
-            "SELECT pr.person_id IS NOT NULL AS practitioner, c.person_id IS NOT NULL AS client"
-            " FROM people p LEFT JOIN practitioners pr ON pr.person_id = p.id"
-            " LEFT JOIN clients c ON c.person_id = p.id WHERE p.telegram_id = ?",
-            (telegram_id,),
-        )
-        if row is None:
-            return set()
-        return {name for name in ("practitioner", "client") if row[name]}
-
     async def redeem_practitioner(self, code: str, profile: Profile) -> InviteStatus:
         """Make the opener a practitioner (in one transaction) if the code is still good."""
         check = await self.open(code, profile.telegram_id)
@@ -166,84 +144,57 @@ class InviteService:
         now = self._clock.now()
         async with self._db.transaction() as conn:
             person_id = await self._ensure_person(conn, profile)
-            cursor = await conn.execute(
-                "UPDATE invites SET used_at = ?, used_by = ?, pending_telegram_id = NULL"
-                " WHERE id = ? AND used_at IS NULL",
-                (now, person_id, check.invite.id),
-            )
-            if cursor.rowcount != 1:
+            if not await self._repo.use(conn, check.invite.id, person_id, now):
                 return InviteStatus.USED
-            await conn.execute(
-                "INSERT INTO practitioners (person_id, active, created_at) VALUES (?, 1, ?)"
-                " ON CONFLICT (person_id) DO UPDATE SET active = 1",
-                (person_id, now),
-            )
+            await self._people.make_practitioner(conn, person_id, now)
         return InviteStatus.OK
 
     async def accept_client(self, invite_id: int, signature: str, profile: Profile) -> InviteStatus:
         """Record consent: create the client, link them, use the invite, tell the practitioner."""
-        row = await self._db.fetchone(
-            "SELECT i.role, i.practitioner_id, i.expires_at, i.used_at, i.code_hash,"
-            " pr.active, p.chat_id, p.locale FROM invites i"
-            " JOIN practitioners pr ON pr.person_id = i.practitioner_id"
-            " JOIN people p ON p.id = i.practitioner_id WHERE i.id = ?",
-            (invite_id,),
-        )
+        invite = await self._repo.for_consent(invite_id)
         now = self._clock.now()
         if (
-            row is None
-            or row["role"] != "client"
+            invite is None
+            or invite.role != "client"
             or not hmac.compare_digest(
-                signature, consent_signature(row["code_hash"], invite_id, profile.telegram_id)
+                signature, consent_signature(invite.code_hash, invite_id, profile.telegram_id)
             )
         ):
             return InviteStatus.UNKNOWN
-        if row["used_at"] is not None:
+        if invite.used_at is not None:
             return InviteStatus.USED
-        if row["expires_at"] <= now:
+        if invite.expires_at <= now:
             return InviteStatus.EXPIRED
-        if row["active"] != 1:
+        if not invite.practitioner_active:
             return InviteStatus.PRACTITIONER_INACTIVE
-        roles = await self._roles(profile.telegram_id)
+        roles = await self._people.roles(profile.telegram_id)
         if "client" in roles:
             return InviteStatus.ALREADY_CLIENT
         if "practitioner" in roles:
             return InviteStatus.ALREADY_PRACTITIONER
-        t = self._i18n.get(row["locale"])
-        notice = OutgoingMessage(
-            t._(
-                "🤝 {name} accepted your invitation and is now connected with you.",
-                name=html.escape(profile.display_name, quote=False),
-            )
-        )
         async with self._db.transaction() as conn:
             person_id = await self._ensure_person(conn, profile)
-            cursor = await conn.execute(
-                "UPDATE invites SET used_at = ?, used_by = ? WHERE id = ? AND used_at IS NULL",
-                (now, person_id, invite_id),
-            )
-            if cursor.rowcount != 1:
+            if not await self._repo.use(conn, invite_id, person_id, now):
                 return InviteStatus.USED
-            await conn.execute(
-                "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at,"
-                " consent_version) VALUES (?, ?, ?, ?, ?)",
-                (person_id, row["practitioner_id"], now, now, CONSENT_VERSION),
+            await self._people.make_client(
+                conn, person_id, invite.practitioner_id, CONSENT_VERSION, now
+            )
+            notice = OutgoingMessage(  # handlers/views/invites.py
+                view="client_joined",
+                args={"client_id": person_id, "practitioner_id": invite.practitioner_id},
             )
             await enqueue(
                 conn,
-                chat_id=row["chat_id"],
+                chat_id=invite.practitioner_chat_id,
                 kind="notice",
                 message=notice,
                 now=now,
                 dedupe_key=f"client-joined:{person_id}",
+                about=person_id,
             )
         return InviteStatus.OK
 
-    async def _ensure_person(self, conn: aiosqlite.Connection, profile: Profile) -> int:
-        rows = await conn.execute_fetchall(
-            "SELECT id FROM people WHERE telegram_id = ?", (profile.telegram_id,)
-        )
-        existing = next(iter(rows), None)
-        if existing is not None:
-            return int(existing[0])
-        return await insert_person(conn, profile, self._i18n, self._settings, self._clock)
+    async def _ensure_person(self, conn: Connection, profile: Profile) -> int:
+        """The id of the person behind ``profile``, creating their record if they are new."""
+        person = new_person(profile, self._i18n, self._settings, self._clock)
+        return await self._people.ensure(conn, person)

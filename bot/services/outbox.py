@@ -6,6 +6,8 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from bot.storage import Connection
+from bot.storage.outbox import insert_outbox
 from bot.text import split_message
 
 __all__ = ["PRIORITY_NORMAL", "PRIORITY_SAFETY", "Button", "OutgoingMessage", "enqueue"]
@@ -65,7 +67,7 @@ class OutgoingMessage:
 
 
 async def enqueue(
-    conn: Any,
+    conn: Connection,
     *,
     chat_id: int,
     kind: str,
@@ -98,11 +100,15 @@ async def enqueue(
             message.reply_to if index == 0 else None,
         )
         key = dedupe_key if dedupe_key is None or len(parts) == 1 else f"{dedupe_key}#{index}"
-        cursor = await conn.execute(
-            "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
-            " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-            " ON CONFLICT (dedupe_key) DO NOTHING",
-            (chat_id, kind, row.to_json(), key, start, start, now, priority, about),
+        row_id = await insert_outbox(
+            conn,
+            chat_id=chat_id,
+            kind=kind,
+            payload=row.to_json(),
+            dedupe_key=key,
+            start=start,
+            now=now,
+            priority=priority,
+            about=about,
         )
-        row_id = int(cursor.lastrowid) if cursor.rowcount else None
     return row_id

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from bot.services.goals import Goal, GoalService
 from bot.storage import Database
+from bot.storage.progress import ProgressRepository
 
 __all__ = ["GoalProgress", "ProgressService"]
 
@@ -32,20 +33,12 @@ class ProgressService:
     """Reads ratings for charts, summaries and digests."""
 
     def __init__(self, db: Database, goals: GoalService) -> None:
-        self._db = db
+        self._repo = ProgressRepository(db)
         self._goals = goals
 
     async def goals(self, client_id: int, include_archived: bool = False) -> list[GoalProgress]:
         """Every goal (active and achieved; archived if asked) with its ratings."""
-        rows = await self._db.fetchall(
-            "SELECT r.goal_id, c.started_at, r.value FROM ratings r"
-            " JOIN checkins c ON c.id = r.checkin_id"
-            " WHERE c.client_id = ? AND r.value IS NOT NULL ORDER BY c.started_at, c.id",
-            (client_id,),
-        )
-        by_goal: dict[int, list[tuple[int, int]]] = {}
-        for row in rows:
-            by_goal.setdefault(row["goal_id"], []).append((row["started_at"], row["value"]))
+        by_goal = await self._repo.ratings_by_goal(client_id)
         result = []
         for goal in await self._goals.history(client_id):
             if goal.status == "archived" and not include_archived:
@@ -55,8 +48,4 @@ class ProgressService:
 
     async def checkin_count(self, client_id: int) -> int:
         """How many check-ins the client has finished."""
-        value = await self._db.fetchval(
-            "SELECT COUNT(*) FROM checkins WHERE client_id = ? AND completed_at IS NOT NULL",
-            (client_id,),
-        )
-        return int(value or 0)
+        return await self._repo.completed_checkins(client_id)

@@ -11,6 +11,7 @@ from bot.clock import Clock
 from bot.i18n import I18n
 from bot.services.outbox import OutgoingMessage, enqueue
 from bot.storage import Database
+from bot.storage.reminders import DueReminder, ReminderRepository, ScheduleRow
 
 __all__ = [
     "ReminderService",
@@ -99,6 +100,7 @@ class ReminderService:
         quiet_after_crisis: int = 12 * 3600,
     ) -> None:
         self._db = db
+        self._repo = ReminderRepository(db)
         self._clock = clock
         self._i18n = i18n
         self.snooze_seconds = snooze_hours * 3600
@@ -107,24 +109,10 @@ class ReminderService:
 
     async def settings(self, client_id: int) -> ReminderSettings:
         """The client's current schedule."""
-        row = await self._db.fetchone(
-            "SELECT c.reminder_days, c.reminder_time, p.timezone, c.paused, c.paused_until,"
-            " c.next_prompt_at, c.ask_wellbeing, c.share_notes_default"
-            " FROM clients c JOIN people p ON p.id = c.person_id WHERE c.person_id = ?",
-            (client_id,),
-        )
+        row = await self._repo.schedule(client_id)
         if row is None:
             raise LookupError(client_id)
-        return ReminderSettings(
-            days=parse_days(row["reminder_days"]),
-            at=row["reminder_time"],
-            timezone=row["timezone"],
-            paused=bool(row["paused"]),
-            paused_until=row["paused_until"],
-            next_prompt_at=row["next_prompt_at"],
-            ask_wellbeing=bool(row["ask_wellbeing"]),
-            share_notes_default=bool(row["share_notes_default"]),
-        )
+        return _settings(row)
 
     async def reschedule(self, client_id: int) -> ReminderSettings:
         """Recompute the next reminder from the schedule (after any change to it)."""
@@ -133,26 +121,18 @@ class ReminderService:
         after = now
         if current.paused:
             if current.paused_until is None:
-                await self._set_next(client_id, None)
+                await self._repo.set_next(client_id, None)
                 return await self.settings(client_id)
             after = max(now, current.paused_until)
-        await self._set_next(
+        await self._repo.set_next(
             client_id, next_occurrence(current.days, current.at, current.timezone, after)
         )
         return await self.settings(client_id)
 
-    async def _set_next(self, client_id: int, when: int | None) -> None:
-        await self._db.execute(
-            "UPDATE clients SET next_prompt_at = ? WHERE person_id = ?", (when, client_id)
-        )
-
     async def set_days(self, client_id: int, days: frozenset[int]) -> ReminderSettings:
         """Choose the weekdays (empty: only when the client chooses)."""
         clean = frozenset(day for day in days if 0 <= day <= 6)
-        await self._db.execute(
-            "UPDATE clients SET reminder_days = ? WHERE person_id = ?",
-            (format_days(clean), client_id),
-        )
+        await self._repo.set_days(client_id, format_days(clean))
         return await self.reschedule(client_id)
 
     async def set_time(self, client_id: int, at: str) -> ReminderSettings | None:
@@ -160,46 +140,30 @@ class ReminderService:
         parsed = parse_time(at)
         if parsed is None:
             return None
-        await self._db.execute(
-            "UPDATE clients SET reminder_time = ? WHERE person_id = ?", (parsed, client_id)
-        )
+        await self._repo.set_time(client_id, parsed)
         return await self.reschedule(client_id)
 
     async def set_option(self, client_id: int, option: str, value: bool) -> None:
         """Switch ``ask_wellbeing`` or ``share_notes_default``."""
         if option not in ("ask_wellbeing", "share_notes_default"):
             raise ValueError(option)
-        await self._db.execute(
-            f"UPDATE clients SET {option} = ? WHERE person_id = ?",
-            (1 if value else 0, client_id),
-        )
+        await self._repo.set_option(client_id, option, value)
 
     async def pause(self, client_id: int, seconds: int | None) -> ReminderSettings:
         """Pause reminders for ``seconds`` (``None``: until resumed)."""
         until = None if seconds is None else self._clock.now() + seconds
-        await self._db.execute(
-            "UPDATE clients SET paused = 1, paused_until = ?, open_reminder_at = NULL"
-            " WHERE person_id = ?",
-            (until, client_id),
-        )
+        await self._repo.pause(client_id, until)
         return await self.reschedule(client_id)
 
     async def resume(self, client_id: int) -> ReminderSettings:
         """End a pause now."""
-        await self._db.execute(
-            "UPDATE clients SET paused = 0, paused_until = NULL WHERE person_id = ?", (client_id,)
-        )
+        await self._repo.resume(client_id)
         return await self.reschedule(client_id)
 
     async def snooze(self, client_id: int) -> int:
         """ "Later": ask again after the snooze time; return when."""
         when = self._clock.now() + self.snooze_seconds
-        await self._db.execute(
-            "UPDATE clients SET open_reminder_at = NULL, next_prompt_at ="
-            " CASE WHEN next_prompt_at IS NULL OR next_prompt_at > ? THEN ? ELSE next_prompt_at END"
-            " WHERE person_id = ?",
-            (when, when, client_id),
-        )
+        await self._repo.snooze(client_id, when)
         return when
 
     async def not_today(self, client_id: int) -> None:
@@ -207,83 +171,80 @@ class ReminderService:
         current = await self.settings(client_id)
         tomorrow = start_of_next_day(self._clock.now(), current.timezone)
         following = next_occurrence(current.days, current.at, current.timezone, tomorrow - 1)
-        await self._db.execute(
-            "UPDATE clients SET open_reminder_at = NULL, next_prompt_at = ? WHERE person_id = ?",
-            (None if current.paused and current.paused_until is None else following, client_id),
-        )
+        stopped = current.paused and current.paused_until is None
+        await self._repo.skip_to(client_id, None if stopped else following)
 
     async def send_due(self) -> int:
-        """Queue a reminder for every client whose time has come; return how many."""
+        """Queue a reminder for every client whose time has come; return how many.
+
+        One query finds the due clients (with the reminder each new one replaces) and one
+        transaction queues the reminders and moves every due client's next instant on.
+        """
         now = self._clock.now()
-        rows = await self._db.fetchall(
-            "SELECT c.person_id, c.reminder_days, c.reminder_time, c.paused, c.paused_until,"
-            " c.open_reminder_at, c.next_prompt_at, p.chat_id, p.locale, p.timezone,"
-            " EXISTS (SELECT 1 FROM safety_events e WHERE e.client_id = c.person_id"
-            " AND e.closed_at IS NULL AND COALESCE(e.last_text_at, e.created_at) >= ?)"
-            " AS in_crisis"
-            " FROM clients c JOIN people p ON p.id = c.person_id"
-            " WHERE c.next_prompt_at IS NOT NULL AND c.next_prompt_at <= ?"
-            " ORDER BY c.next_prompt_at LIMIT ?",
-            (now - self.quiet_after_crisis, now, _DUE_BATCH),
-        )
-        sent = 0
-        for row in rows:
-            days = parse_days(row["reminder_days"])
-            following = next_occurrence(days, row["reminder_time"], row["timezone"], now)
-            if row["paused"] and (row["paused_until"] is None or row["paused_until"] > now):
-                after = row["paused_until"]
+        due = await self._repo.due(now, now - self.quiet_after_crisis, _DUE_BATCH)
+        if not due:
+            return 0
+        moved: list[tuple[int, int | None]] = []  # not reminded now: paused, or in a crisis
+        reminded: list[tuple[DueReminder, int | None]] = []
+        for row in due:
+            days = parse_days(row.days)
+            following = next_occurrence(days, row.at, row.timezone, now)
+            if row.paused and (row.paused_until is None or row.paused_until > now):
+                after = row.paused_until
                 later = (
-                    None
-                    if after is None
-                    else next_occurrence(days, row["reminder_time"], row["timezone"], after)
+                    None if after is None else next_occurrence(days, row.at, row.timezone, after)
                 )
-                await self._set_next(row["person_id"], later)
-                continue
-            if row["in_crisis"]:  # routine prompts wait while a crisis is open
-                await self._set_next(row["person_id"], following)
-                continue
-            t = self._i18n.get(row["locale"])
-            message = OutgoingMessage(
-                t._(
-                    "🌿 Hi! Would you like to check in? It takes about a minute, and every "
-                    "question can be skipped."
-                ),
-                (
-                    ((t._("✅ Check in now"), "rem:go"),),
-                    ((t._("⏰ Later"), "rem:later"), (t._("Not today"), "rem:skip")),
-                ),
-                replaces=await self._standing_reminder(row["chat_id"])
-                if row["open_reminder_at"]
-                else None,
-            )
-            async with self._db.transaction() as conn:
+                moved.append((row.client_id, later))
+            elif row.in_crisis:  # routine prompts wait while a crisis is open
+                moved.append((row.client_id, following))
+            else:
+                reminded.append((row, following))
+        async with self._db.transaction() as conn:
+            if moved:
+                await self._repo.set_next_many(conn, moved)
+            for row, _following in reminded:
                 await enqueue(
                     conn,
-                    chat_id=row["chat_id"],
+                    chat_id=row.chat_id,
                     kind="reminder",
-                    message=message,
+                    # rendered when sent (handlers/views/reminders.py), in the client's language
+                    message=OutgoingMessage(
+                        view="reminder", args={"client_id": row.client_id}, replaces=row.standing
+                    ),
                     now=now,
-                    dedupe_key=f"reminder:{row['person_id']}:{row['next_prompt_at']}",
+                    dedupe_key=f"reminder:{row.client_id}:{row.next_prompt_at}",
+                    about=row.client_id,
                 )
-                await conn.execute(
-                    "UPDATE clients SET paused = 0, paused_until = NULL, open_reminder_at = ?,"
-                    " next_prompt_at = ? WHERE person_id = ?",
-                    (now, following, row["person_id"]),
+            if reminded:
+                await self._repo.mark_reminded(
+                    conn, now, [(row.client_id, following) for row, following in reminded]
                 )
-            sent += 1
-        return sent
+        return len(reminded)
 
-    async def _standing_reminder(self, chat_id: int) -> int | None:
-        """The message id of the unanswered reminder in a chat, to replace it."""
-        value = await self._db.fetchval(
-            "SELECT message_id FROM outbox WHERE chat_id = ? AND kind = 'reminder'"
-            " AND status = 'sent' AND message_id IS NOT NULL ORDER BY id DESC LIMIT 1",
-            (chat_id,),
-        )
-        return None if value is None else int(value)
+    async def reminder_locale(self, client_id: int) -> str | None:
+        """The language of a queued reminder; ``None`` if the client is gone or paused since."""
+        found = await self._repo.recipient(client_id)
+        if found is None:
+            return None
+        # queueing a reminder ends any pause, so a pause now was chosen after it was queued
+        if found.paused and (found.paused_until is None or found.paused_until > self._clock.now()):
+            return None
+        return found.locale
 
     async def answered(self, client_id: int) -> None:
         """The client responded to the standing reminder."""
-        await self._db.execute(
-            "UPDATE clients SET open_reminder_at = NULL WHERE person_id = ?", (client_id,)
-        )
+        await self._repo.answered(client_id)
+
+
+def _settings(row: ScheduleRow) -> ReminderSettings:
+    """Read a stored schedule."""
+    return ReminderSettings(
+        days=parse_days(row.days),
+        at=row.at,
+        timezone=row.timezone,
+        paused=row.paused,
+        paused_until=row.paused_until,
+        next_prompt_at=row.next_prompt_at,
+        ask_wellbeing=row.ask_wellbeing,
+        share_notes_default=row.share_notes_default,
+    )

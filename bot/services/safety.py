@@ -357,19 +357,10 @@ class SafetyMatcher:
 
     async def load(self, db: Database) -> None:
         """Replace every rule with those stored by the last catalogue import."""
-        keywords: dict[str, list[str]] = {}
-        for row in await db.fetchall(
-            "SELECT locale, keyword FROM safety_keywords ORDER BY locale, position"
-        ):
-            keywords.setdefault(str(row["locale"]), []).append(str(row["keyword"]))
-        stored: dict[str, dict[str, list[str]]] = {"pattern": {}, "exclusion": {}}
-        for row in await db.fetchall(
-            "SELECT locale, kind, pattern FROM safety_patterns ORDER BY locale, kind, position"
-        ):
-            kind = stored.get(str(row["kind"]))
-            if kind is not None:
-                kind.setdefault(str(row["locale"]), []).append(str(row["pattern"]))
-        self.set_rules(keywords, stored["pattern"], stored["exclusion"])
+        from bot.storage.catalogue import CatalogueRepository
+
+        keywords, patterns, exclusions = await CatalogueRepository(db).safety_rules()
+        self.set_rules(keywords, patterns, exclusions)
         _log.info(
             "loaded safety rules: %s",
             ", ".join(

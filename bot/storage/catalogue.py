@@ -8,20 +8,29 @@ from typing import Any, TypeVar
 
 import aiosqlite
 
-from bot.services.catalogue_format import (
+from bot.catalogue_model import (
     CatalogueDoc,
     CategoryDoc,
     CrisisLineDoc,
+    ImportReport,
     ResourceDoc,
     SafetyDoc,
     TagDoc,
     Texts,
     ordered_texts,
 )
-from bot.services.catalogue_views import ImportReport
 from bot.settings import SUPPORTED_LOCALES
+from bot.storage.database import Database
 
-__all__ = ["apply_document", "placeholders", "read_safety", "read_state", "texts_by_id"]
+__all__ = [
+    "CatalogueRepository",
+    "StoredResource",
+    "apply_document",
+    "placeholders",
+    "read_safety",
+    "read_state",
+    "texts_by_id",
+]
 
 _T = TypeVar("_T")
 
@@ -405,3 +414,145 @@ async def _write_safety(conn: aiosqlite.Connection, safety: SafetyDoc) -> None:
 
 def placeholders(count: int) -> str:
     return ", ".join("?" * count)
+
+
+@dataclass(frozen=True)
+class StoredResource:
+    """One resource's own fields (texts and tags are read separately)."""
+
+    id: str
+    category_id: str
+    url: str | None
+    phone: str | None
+    address: str | None
+    requestable: bool
+    hidden: bool
+
+
+class CatalogueRepository:
+    """Reads of the stored catalogue for browsing, and the stored crisis-language rules."""
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+
+    async def visible_categories(self) -> list[tuple[str, int]]:
+        """``(id, visible resource count)`` of every visible category, in order."""
+        rows = await self._db.fetchall(
+            "SELECT c.id, COUNT(r.id) AS resource_count FROM categories c"
+            " LEFT JOIN resources r ON r.category_id = c.id AND r.hidden = 0"
+            " WHERE c.hidden = 0 GROUP BY c.id, c.position ORDER BY c.position, c.id"
+        )
+        return [(str(row["id"]), int(row["resource_count"])) for row in rows]
+
+    async def category_texts(self, ids: list[str]) -> dict[str, dict[str, Texts]]:
+        """Names and descriptions per category and locale."""
+        if not ids:
+            return {}
+        return texts_by_id(
+            await self._db.fetchall(
+                "SELECT category_id, locale, name, description FROM category_texts"
+                f" WHERE category_id IN ({placeholders(len(ids))})",
+                ids,
+            ),
+            "category_id",
+            ("name", "description"),
+        )
+
+    async def resource_page(
+        self, category_id: str, limit: int, offset: int
+    ) -> tuple[list[str], int]:
+        """The ids of one page of a category's visible resources, and how many there are."""
+        total = await self._db.fetchval(
+            "SELECT COUNT(*) FROM resources WHERE category_id = ? AND hidden = 0", (category_id,)
+        )
+        rows = await self._db.fetchall(
+            "SELECT id FROM resources WHERE category_id = ? AND hidden = 0"
+            " ORDER BY position, id LIMIT ? OFFSET ?",
+            (category_id, limit, offset),
+        )
+        return [str(row["id"]) for row in rows], int(total or 0)
+
+    async def resources(self, ids: list[str]) -> dict[str, StoredResource]:
+        """The resources with these ids (hidden ones too), by id."""
+        if not ids:
+            return {}
+        rows = await self._db.fetchall(
+            "SELECT id, category_id, url, phone, address, requestable, hidden"
+            f" FROM resources WHERE id IN ({placeholders(len(ids))})",
+            ids,
+        )
+        return {
+            str(row["id"]): StoredResource(
+                str(row["id"]),
+                str(row["category_id"]),
+                row["url"],
+                row["phone"],
+                row["address"],
+                bool(row["requestable"]),
+                bool(row["hidden"]),
+            )
+            for row in rows
+        }
+
+    async def resource_texts(self, ids: list[str]) -> dict[str, dict[str, Texts]]:
+        """Titles, descriptions and hours per resource and locale."""
+        if not ids:
+            return {}
+        return texts_by_id(
+            await self._db.fetchall(
+                "SELECT resource_id, locale, title, description, hours FROM resource_texts"
+                f" WHERE resource_id IN ({placeholders(len(ids))})",
+                ids,
+            ),
+            "resource_id",
+            ("title", "description", "hours"),
+        )
+
+    async def resource_tags(self, ids: list[str]) -> dict[str, dict[str, Texts]]:
+        """Each resource's tags in order, with their labels per locale."""
+        found: dict[str, dict[str, Texts]] = {}
+        if not ids:
+            return found
+        for row in await self._db.fetchall(
+            "SELECT rt.resource_id, rt.tag_id, tt.locale, tt.label FROM resource_tags rt"
+            " LEFT JOIN tag_texts tt ON tt.tag_id = rt.tag_id"
+            f" WHERE rt.resource_id IN ({placeholders(len(ids))})"
+            " ORDER BY rt.resource_id, rt.position",
+            ids,
+        ):
+            labels = found.setdefault(str(row["resource_id"]), {})
+            per_tag = labels.setdefault(str(row["tag_id"]), {})
+            if row["locale"] is not None:
+                per_tag[str(row["locale"])] = str(row["label"])
+        return found
+
+    async def safety(self) -> SafetyDoc | None:
+        """The stored safety section, or ``None`` if nothing was ever imported."""
+        return await read_safety(self._db.conn)
+
+    async def state(self) -> _State:
+        """Everything stored, for export."""
+        return await read_state(self._db.conn)
+
+    async def apply(self, doc: CatalogueDoc, now: int) -> ImportReport:
+        """Make ``doc`` the catalogue in one transaction."""
+        async with self._db.transaction() as conn:
+            return await apply_document(conn, doc, now)
+
+    async def safety_rules(
+        self,
+    ) -> tuple[dict[str, list[str]], dict[str, list[str]], dict[str, list[str]]]:
+        """The imported crisis-language rules: keywords, patterns and exclusions per locale."""
+        keywords: dict[str, list[str]] = {}
+        for row in await self._db.fetchall(
+            "SELECT locale, keyword FROM safety_keywords ORDER BY locale, position"
+        ):
+            keywords.setdefault(str(row["locale"]), []).append(str(row["keyword"]))
+        stored: dict[str, dict[str, list[str]]] = {"pattern": {}, "exclusion": {}}
+        for row in await self._db.fetchall(
+            "SELECT locale, kind, pattern FROM safety_patterns ORDER BY locale, kind, position"
+        ):
+            kind = stored.get(str(row["kind"]))
+            if kind is not None:
+                kind.setdefault(str(row["locale"]), []).append(str(row["pattern"]))
+        return keywords, stored["pattern"], stored["exclusion"]

@@ -62,6 +62,8 @@ class ClientContact:
     practitioner_id: int
     practitioner_name: str
     practitioner_active: bool
+    practitioner_chat_id: int
+    practitioner_telegram_id: int
 
 
 @dataclass(frozen=True)
@@ -78,7 +80,8 @@ class AlertRow:
 _CONTACT_SQL = (
     "SELECT c.person_id, me.chat_id, me.locale, me.timezone,"
     " COALESCE(c.alias, me.display_name) AS name, c.practitioner_id,"
-    " pp.display_name AS practitioner_name, pr.active"
+    " pp.display_name AS practitioner_name, pr.active, pp.chat_id AS practitioner_chat,"
+    " pp.telegram_id AS practitioner_telegram"
     " FROM clients c JOIN people me ON me.id = c.person_id"
     " JOIN people pp ON pp.id = c.practitioner_id"
     " JOIN practitioners pr ON pr.person_id = c.practitioner_id"
@@ -106,6 +109,8 @@ class SafetyRepository:
             practitioner_id=row["practitioner_id"],
             practitioner_name=row["practitioner_name"],
             practitioner_active=bool(row["active"]),
+            practitioner_chat_id=row["practitioner_chat"],
+            practitioner_telegram_id=row["practitioner_telegram"],
         )
 
     async def event(self, event_id: int) -> EventRow | None:
@@ -153,6 +158,15 @@ class SafetyRepository:
             (client_id, source, now, text, rule, json.dumps(resume) if resume else None, now),
         )
         return int(cursor.lastrowid or 0)
+
+    async def set_resume(
+        self, conn: Connection, event_id: int, resume: dict[str, Any] | None
+    ) -> None:
+        """Remember the step the crisis interrupted."""
+        await conn.execute(
+            "UPDATE safety_events SET resume = ? WHERE id = ?",
+            (json.dumps(resume) if resume else None, event_id),
+        )
 
     async def add_text(self, conn: Connection, event_id: int, text: str, now: int) -> None:
         """Keep more of the client's words with an open event."""

@@ -370,23 +370,6 @@ class _Views:
             )
         )
 
-    async def digest(self, chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
-        """A scheduled digest, built from what is stored for its period."""
-        from bot.services.digest_text import render_digest
-
-        practitioner_id = int(args["practitioner_id"])
-        try:
-            settings = await self.services.digests.settings(practitioner_id)
-        except LookupError:
-            return None
-        digest = await self.services.digests.build(
-            practitioner_id, int(args["since"]), int(args["until"])
-        )
-        if digest.is_empty and not settings.send_empty:
-            return None
-        t = self.services.i18n.get(settings.locale)
-        return OutgoingMessage(render_digest(digest, t, settings.timezone))
-
     async def stranger_crisis(self, chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
         """Crisis words from someone without an account: the lines, nothing stored."""
         locale = str(args.get("locale", self.services.settings.default_locale))
@@ -409,5 +392,4 @@ def renderers(services: Services) -> dict[str, Renderer]:
         "safety_ping": views.safety_ping,
         "safety_acked": views.safety_acked,
         "stranger_crisis": views.stranger_crisis,
-        "digest": views.digest,
     }

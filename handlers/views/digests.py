@@ -1,16 +1,17 @@
-"""The digest as text, in the practitioner's language (calm, compact, escaped)."""
+"""The digest, rendered in the practitioner's language (calm, compact, escaped)."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import Any
 
+from bot.context import Services
+from bot.delivery import Renderer
 from bot.i18n import Translator
+from bot.services.digests import ClientDigest, Digest, sparkline
+from bot.services.outbox import OutgoingMessage
 from bot.text import esc, shorten
 
-if TYPE_CHECKING:
-    from bot.services.digests import ClientDigest, Digest
-
-__all__ = ["NOTE_PREVIEW", "render_digest"]
+__all__ = ["NOTE_PREVIEW", "render_digest", "renderers"]
 
 NOTE_PREVIEW = 160
 
@@ -54,8 +55,6 @@ def _reasons(t: Translator, client: ClientDigest) -> list[str]:
 
 
 def _block(t: Translator, client: ClientDigest, attention: bool) -> list[str]:
-    from bot.services.digests import sparkline
-
     title = f"<b>{esc(client.name)}</b>"
     if client.paused:
         title += " " + t._("(paused)")
@@ -120,3 +119,24 @@ def render_digest(digest: Digest, t: Translator, timezone: str) -> str:
         names = ", ".join(esc(c.name) for c in quiet)
         lines += ["", t._("No news from: {names}", names=names)]
     return "\n".join(lines)
+
+
+def renderers(services: Services) -> dict[str, Renderer]:
+    """The digest view, rendered when it is sent."""
+
+    async def digest(chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
+        """A scheduled digest, built from what is stored for its period."""
+        practitioner_id = int(args["practitioner_id"])
+        try:
+            settings = await services.digests.settings(practitioner_id)
+        except LookupError:
+            return None
+        built = await services.digests.build(
+            practitioner_id, int(args["since"]), int(args["until"])
+        )
+        if built.is_empty and not settings.send_empty:
+            return None
+        t = services.i18n.get(settings.locale)
+        return OutgoingMessage(render_digest(built, t, settings.timezone))
+
+    return {"digest": digest}

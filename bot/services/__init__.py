@@ -1,0 +1,1 @@
+"""Use cases in plain Python: no telegram, no HTML; the clock is injected."""

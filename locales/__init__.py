@@ -1,0 +1,1 @@
+"""gettext catalogues (es, de, uk; English is the source), installed as ``bot.locales``."""

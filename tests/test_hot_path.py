@@ -1,0 +1,327 @@
+"""The hot paths stay lean: a rating tap reads once and writes once; a tick is set-based.
+
+Statements are counted with SQLite's trace callback on the one connection (every statement
+the engine runs, transaction control included), with nothing else running on it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bot.clock import ManualClock
+from bot.harness import Harness
+from bot.i18n import I18n
+from bot.services.checkins import CheckinService
+from bot.services.goals import Goal, GoalService
+from bot.services.reminders import ReminderService
+from bot.storage import Database
+from tests.conftest import CLIENT, onboard_client, onboard_practitioner
+
+_CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
+
+
+class Trace:
+    """Every SQL statement the connection runs while it listens."""
+
+    def __init__(self) -> None:
+        self.statements: list[str] = []
+
+    def __call__(self, statement: str) -> None:
+        self.statements.append(" ".join(statement.split()))
+
+    @property
+    def queries(self) -> list[str]:
+        """The statements that read or write (not transaction control)."""
+        return [s for s in self.statements if not s.upper().startswith(_CONTROL)]
+
+    @property
+    def transactions(self) -> int:
+        """How many transactions were begun."""
+        return sum(s.upper().startswith("BEGIN") for s in self.statements)
+
+
+def _ignore(statement: str) -> None:
+    """Listen to nothing."""
+
+
+@asynccontextmanager
+async def traced(db: Database) -> AsyncIterator[Trace]:
+    """Count the statements run on ``db``'s connection inside the block."""
+    trace = Trace()
+    await db.conn.set_trace_callback(trace)
+    try:
+        yield trace
+    finally:
+        await db.conn.set_trace_callback(_ignore)
+
+
+@pytest.fixture
+async def db(tmp_path: Path) -> AsyncIterator[Database]:
+    """A migrated database with a practitioner (id 1) and a client (id 2)."""
+    database = Database(tmp_path / "hot.db")
+    await database.open()
+    async with database.transaction() as conn:
+        for person_id, name in ((1, "Pat Rivera"), (2, "Chris")):
+            await conn.execute(
+                "INSERT INTO people (id, telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, ?, 'en', 'Europe/Berlin', 0)",
+                (person_id, 100 + person_id, 100 + person_id, name),
+            )
+        await conn.execute("INSERT INTO practitioners (person_id, created_at) VALUES (1, 0)")
+        await conn.execute(
+            "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at)"
+            " VALUES (2, 1, 0, 0)"
+        )
+    yield database
+    await database.close()
+
+
+CLIENT_ID = 2
+
+
+async def a_second_checkin(
+    db: Database, clock: ManualClock
+) -> tuple[GoalService, CheckinService, list[int], int]:
+    """Three goals rated 8, 6 and 5 last time; a new check-in, its overall question answered."""
+    goals = GoalService(db, clock, max_active=5)
+    checkins = CheckinService(db, clock, goals)
+    goal_ids = []
+    for text in ("Sleep by eleven", "Walk daily", "Call my sister"):
+        goal = await goals.add(CLIENT_ID, text)
+        assert isinstance(goal, Goal)
+        goal_ids.append(goal.id)
+    first = await checkins.start(CLIENT_ID)
+    assert first.checkin is not None
+    for step, value in (("w", 7), (f"g{goal_ids[0]}", 8), (f"g{goal_ids[1]}", 6)):
+        assert await checkins.answer(CLIENT_ID, first.checkin.id, step, value) is not None
+    await checkins.answer(CLIENT_ID, first.checkin.id, f"g{goal_ids[2]}", 5)
+    await checkins.answer(CLIENT_ID, first.checkin.id, "n", None)
+    clock.advance(timedelta(days=1))
+    second = await checkins.start(CLIENT_ID)
+    assert second.checkin is not None and second.kind == "wellbeing"
+    result = await checkins.answer(CLIENT_ID, second.checkin.id, "w", 6)
+    assert result is not None and result[1]
+    return goals, checkins, goal_ids, second.checkin.id
+
+
+async def test_a_rating_tap_reads_once_and_writes_in_one_transaction(
+    db: Database, clock: ManualClock
+) -> None:
+    _goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
+    async with traced(db) as trace:
+        result = await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 4)
+
+    assert len(trace.queries) <= 3, trace.queries
+    assert trace.transactions == 1
+    assert len(trace.statements) <= 5  # with BEGIN and COMMIT: every aiosqlite call
+    assert result is not None
+    question, applied = result
+    # everything the handler needs comes back: the next goal, and the answer with the last one
+    assert applied and question.kind == "goal"
+    assert question.goal is not None and question.goal.text == "Walk daily"
+    assert question.answered is not None
+    assert question.answered.goal.text == "Sleep by eleven"
+    assert (question.answered.value, question.answered.previous) == (4, 8)
+    # ... and it was stored
+    lines = await checkins.ratings(CLIENT_ID, checkin_id)
+    assert [(line.goal.text, line.value, line.previous) for line in lines] == [
+        ("Sleep by eleven", 4, 8),
+        ("Walk daily", None, 6),
+        ("Call my sister", None, 5),
+    ]
+
+
+async def test_the_sharing_question_comes_with_its_options(
+    db: Database, clock: ManualClock
+) -> None:
+    _goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
+    for goal_id in goal_ids:
+        await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_id}", 5)
+    assert await checkins.keep_note(CLIENT_ID, checkin_id, "A quiet week")
+    async with traced(db) as trace:
+        result = await checkins.answer(CLIENT_ID, checkin_id, "n", None)  # Skip: a note is kept
+
+    assert len(trace.queries) <= 2 and trace.transactions == 1, trace.statements
+    assert result is not None
+    question, applied = result
+    assert applied and question.kind == "share"
+    assert question.practitioner_name == "Pat Rivera"
+    assert question.share_default is False
+    assert question.answered is None
+
+
+async def test_ratings_read_every_goal_in_two_queries(db: Database, clock: ManualClock) -> None:
+    _goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
+    await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 9)
+    await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[1]}", None)
+    async with traced(db) as trace:
+        lines = await checkins.ratings(CLIENT_ID, checkin_id)
+
+    assert len(trace.statements) <= 2, trace.statements
+    assert [(line.value, line.previous, line.change) for line in lines] == [
+        (9, 8, 1),
+        (None, 6, None),
+        (None, 5, None),
+    ]
+
+
+async def test_a_goal_archived_during_the_checkin_is_still_asked(
+    db: Database, clock: ManualClock
+) -> None:
+    goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
+    assert await goals.set_status(CLIENT_ID, goal_ids[1], "archived") is not None
+    assert await goals.set_status(CLIENT_ID, goal_ids[2], "achieved") is not None
+    # as if a system clock had gone backwards: the one-query read misses it, a second finds it
+    await db.execute("UPDATE goals SET updated_at = 0 WHERE id = ?", (goal_ids[2],))
+    result = await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 3)
+    assert result is not None
+    assert result[0].goal is not None and result[0].goal.text == "Walk daily"
+    result = await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[1]}", 3)
+    assert result is not None
+    assert result[0].goal is not None and result[0].goal.text == "Call my sister"
+
+
+async def test_a_stale_tap_changes_nothing(db: Database, clock: ManualClock) -> None:
+    _goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
+    assert await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 4) is not None
+    result = await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 0)  # again
+    assert result is not None
+    question, applied = result
+    assert not applied and question.goal is not None and question.goal.id == goal_ids[1]
+    [line, *_] = await checkins.ratings(CLIENT_ID, checkin_id)
+    assert line.value == 4
+
+
+def count_calls(monkeypatch: pytest.MonkeyPatch, conn: Any) -> list[str]:
+    """Record every call into the aiosqlite connection (each one a hop to its thread)."""
+    calls: list[str] = []
+
+    def counted(name: str) -> Any:
+        real = getattr(conn, name)
+
+        async def call(*args: Any) -> Any:
+            calls.append(name)
+            return await real(*args)
+
+        return call
+
+    for name in ("execute", "executemany", "execute_fetchall", "execute_insert", "commit"):
+        monkeypatch.setattr(conn, name, counted(name))
+    return calls
+
+
+async def test_due_reminders_are_queued_set_based_as_views(
+    db: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    now = clock.now()
+    async with db.transaction() as conn:
+        for person_id in range(3, 7):
+            await conn.execute(
+                "INSERT INTO people (id, telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, 'Someone', 'de', 'Europe/Berlin', 0)",
+                (person_id, 100 + person_id, 100 + person_id),
+            )
+            await conn.execute(
+                "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at,"
+                " reminder_days, next_prompt_at) VALUES (?, 1, 0, 0, '0,1,2,3,4,5,6', ?)",
+                (person_id, now - 60),
+            )
+        await conn.execute("UPDATE clients SET paused = 1 WHERE person_id = 6")
+        # client 3's reminder of yesterday stands unanswered, after older ones in the chat
+        await conn.execute("UPDATE clients SET open_reminder_at = ? WHERE person_id = 3", (now,))
+        for kind, status, message_id in (
+            ("reminder", "sent", 40),
+            ("reminder", "sent", 41),
+            ("reminder", "sent", 42),  # the one to replace
+            ("reminder", "dead", None),
+            ("notice", "sent", 43),
+        ):
+            await conn.execute(
+                "INSERT INTO outbox (chat_id, kind, payload, status, not_before, next_attempt_at,"
+                " created_at, message_id) VALUES (103, ?, '{}', ?, 0, 0, 0, ?)",
+                (kind, status, message_id),
+            )
+    reminders = ReminderService(db, clock, I18n(), snooze_hours=2)
+    calls = count_calls(monkeypatch, db.conn)
+    async with traced(db) as trace:
+        assert await reminders.send_due() == 3
+
+    # one read and one transaction; per reminder only its outbox row, the rest is constant:
+    # BEGIN, one statement for the paused client, one for the three reminded, COMMIT
+    assert trace.transactions == 1
+    assert len(calls) <= 1 + 3 + 4, calls
+    reads = [s for s in trace.queries if s.startswith("SELECT")]
+    assert len(reads) == 1
+    plan = await db.fetchall(f"EXPLAIN QUERY PLAN {reads[0]}")
+    assert any("outbox_sent_reminders" in row["detail"] for row in plan), [
+        row["detail"] for row in plan
+    ]
+    rows = await db.fetchall(
+        "SELECT chat_id, payload, about_person FROM outbox WHERE status = 'pending' ORDER BY id"
+    )
+    payloads = {row["chat_id"]: json.loads(row["payload"]) for row in rows}
+    assert payloads[103] == {
+        "text": "",
+        "buttons": [],
+        "replaces": 42,
+        "view": "reminder",
+        "args": {"client_id": 3},
+    }
+    assert payloads[104] == {
+        "text": "",
+        "buttons": [],
+        "view": "reminder",
+        "args": {"client_id": 4},
+    }
+    assert [row["about_person"] for row in rows] == [3, 4, 5]
+    open_at = await db.fetchall(
+        "SELECT person_id, open_reminder_at, next_prompt_at > ? AS moved FROM clients"
+        " WHERE person_id > 2 ORDER BY person_id",
+        (now,),
+    )
+    assert [(r["open_reminder_at"], r["moved"]) for r in open_at] == [
+        (now, 1),
+        (now, 1),
+        (now, 1),
+        (None, None),  # paused until resumed: no next reminder
+    ]
+
+
+async def test_a_reminder_is_rendered_when_sent_and_not_after_a_pause(
+    harness: Harness,
+) -> None:
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.press(CLIENT, "Skip for now")
+    client_id = int(
+        await harness.services.db.fetchval(
+            "SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,)
+        )
+    )
+    services = harness.services
+    await services.people.set_locale(client_id, "de")
+    await services.reminders.set_days(client_id, frozenset(range(7)))
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    await harness.deliver()
+    last = harness.telegram.last(CLIENT.id)
+    de = services.i18n.get("de")
+    assert last.text == de._(
+        "🌿 Hi! Would you like to check in? It takes about a minute, and every "
+        "question can be skipped."
+    )
+    assert [data for _, data in last.buttons] == ["rem:go", "rem:later", "rem:skip"]
+
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    await services.reminders.pause(client_id, None)  # after it was queued, before it went
+    await harness.deliver()
+    assert harness.telegram.last(CLIENT.id).message_id == last.message_id
+    assert await services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0
