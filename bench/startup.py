@@ -18,7 +18,7 @@ from pathlib import Path
 
 from bot.app import on_shutdown, on_startup
 from bot.clock import ManualClock
-from bot.harness import Harness
+from bot.sandbox.harness import Harness
 from bot.settings import load_settings
 from bot.storage import Database
 

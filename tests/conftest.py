@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from bot.settings import Settings, load_settings
 
 ADMIN = FakeUser(1001, "Ada", "en")

@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from handlers.commands import COMMANDS
 from tests.conftest import ADMIN, invite_code, onboard_client, onboard_practitioner
 

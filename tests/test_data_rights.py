@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime, timedelta
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from tests.conftest import PRACTITIONER, invite_code, onboard_practitioner
 
 ZED = FakeUser(3777, "Zephyrine", "en", last_name="Quillfeather")

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from bot.services.digests import allowed_silence_days, sparkline
 from bot.services.people import Profile
 from tests.conftest import PRACTITIONER, onboard_client, onboard_practitioner

@@ -8,8 +8,8 @@ from hypothesis import strategies as st
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
 
-from bot.fake_telegram import ParseError, html_to_text
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import ParseError, html_to_text
+from bot.sandbox.harness import Harness
 from bot.text import esc, split_message
 from tests.conftest import CLIENT
 

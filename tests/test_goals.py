@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from bot.services.goals import GoalProblem, validate_goal_text
 from tests.conftest import CLIENT, PRACTITIONER, onboard_client, onboard_practitioner
 

@@ -16,8 +16,8 @@ from typing import Any
 import pytest
 
 from bot.clock import ManualClock
-from bot.harness import Harness
 from bot.i18n import I18n
+from bot.sandbox.harness import Harness
 from bot.services.checkins import CheckinService
 from bot.services.goals import Goal, GoalService
 from bot.services.reminders import ReminderService

@@ -17,12 +17,12 @@ import pytest
 from bot.app import build_application, on_shutdown, on_startup
 from bot.clock import ManualClock
 from bot.context import BotApp
-from bot.fake_server import FakeBotApiServer
-from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.i18n import I18n
+from bot.sandbox.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.settings import load_settings
 from bot.updates import Poller, UpdateGate
 from tests.conftest import ADMIN, invite_code
+from tests.fake_server import FakeBotApiServer
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "resources.yaml"

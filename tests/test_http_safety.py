@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from bot.fake_telegram import FakeMessage, FakeUser
+from bot.sandbox.fake_telegram import FakeMessage, FakeUser
 from tests.conftest import ADMIN, invite_code
 from tests.test_http import EXAMPLE, Live, running_bot
 

@@ -9,8 +9,8 @@ import pytest
 from babel.messages.extract import extract_from_dir
 from babel.messages.pofile import read_po
 
-from bot.fake_telegram import html_to_text
 from bot.i18n import LOCALES_DIR, I18n
+from bot.sandbox.fake_telegram import html_to_text
 
 ROOT = Path(__file__).resolve().parent.parent
 TRANSLATED = ("es", "de", "uk")

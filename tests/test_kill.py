@@ -18,9 +18,9 @@ from pathlib import Path
 import pytest
 
 from bot.clock import ManualClock
-from bot.fake_server import FakeBotApiServer
-from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.sandbox.fake_telegram import FakeTelegram, FakeUser
 from tests.conftest import ADMIN, invite_code
+from tests.fake_server import FakeBotApiServer
 from tests.test_http import EXAMPLE, ROOT, Live
 
 PAT = FakeUser(2801, "Pat", "en")

@@ -8,9 +8,9 @@ import sys
 from pathlib import Path
 
 from bot.clock import ManualClock
-from bot.fake_server import FakeBotApiServer
-from bot.fake_telegram import FakeTelegram, FakeUser
+from bot.sandbox.fake_telegram import FakeTelegram, FakeUser
 from tests.conftest import ADMIN, invite_code
+from tests.fake_server import FakeBotApiServer
 from tests.test_http import EXAMPLE, ROOT, Live
 
 PRAC = FakeUser(2471, "Philippa", "en", last_name="Stroud")

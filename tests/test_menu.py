@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from bot.services.people import is_valid_timezone
 from tests.conftest import ADMIN, CLIENT, PRACTITIONER, onboard_client, onboard_practitioner
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from tests.conftest import (
     ADMIN,
     CLIENT,

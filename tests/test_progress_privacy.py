@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from datetime import timedelta
 
-from bot.harness import Harness
+from bot.sandbox.harness import Harness
 from tests.conftest import CLIENT, PRACTITIONER, onboard_client, onboard_practitioner
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -16,8 +16,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.delivery import RESENT_MARK
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from tests.conftest import PRACTITIONER, onboard_client, onboard_practitioner
 
 ON_CALL, UPGRADED = -100900, -100901

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.fake_telegram import FakeMessage, FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeMessage, FakeUser
+from bot.sandbox.harness import Harness
 from tests.conftest import ADMIN, PRACTITIONER, onboard_client, onboard_practitioner
 
 EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "resources.yaml"

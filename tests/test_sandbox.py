@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli import main
-from bot.fake_telegram import FakeMessage
 from bot.sandbox import SandboxOptions, run_sandbox
 from bot.sandbox.clockwork import clock_text, parse_duration, parse_start
+from bot.sandbox.fake_telegram import FakeMessage
 from bot.sandbox.personas import alias_of
 from bot.sandbox.render import choices, format_choices, redact_invites, render_html, shown_text
 

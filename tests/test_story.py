@@ -10,8 +10,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.clock import ManualClock
-from bot.fake_telegram import FakeMessage, FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeMessage, FakeUser
+from bot.sandbox.harness import Harness
 from bot.settings import Settings
 from tests.conftest import ADMIN, invite_code
 

@@ -6,8 +6,8 @@ import asyncio
 
 import pytest
 
-from bot.fake_telegram import FakeUser
-from bot.harness import Harness
+from bot.sandbox.fake_telegram import FakeUser
+from bot.sandbox.harness import Harness
 from bot.updates import UpdateGate
 from tests.conftest import ADMIN, CLIENT, PRACTITIONER, onboard_client, onboard_practitioner
 

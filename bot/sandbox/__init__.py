@@ -23,8 +23,8 @@ from pathlib import Path
 from typing import TextIO
 
 from bot.clock import ManualClock
-from bot.harness import Harness
 from bot.sandbox.clockwork import clock_text, parse_start
+from bot.sandbox.harness import Harness
 from bot.sandbox.personas import ADMIN_ID, SandboxState, StateError
 from bot.sandbox.seed import history_start, seed
 from bot.sandbox.session import Session

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
-from bot.harness import Harness
+from bot.sandbox.harness import Harness
 from bot.storage import Database
 
 __all__ = [

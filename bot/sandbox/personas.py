@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from bot.fake_telegram import FakeUser
+from bot.sandbox.fake_telegram import FakeUser
 
 __all__ = [
     "ADMIN_ID",

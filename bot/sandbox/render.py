@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from bot.fake_telegram import FakeMessage
+from bot.sandbox.fake_telegram import FakeMessage
 
 __all__ = ["Choice", "choices", "format_choices", "redact_invites", "render_html", "shown_text"]
 

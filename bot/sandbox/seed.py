@@ -16,9 +16,9 @@ from datetime import UTC, datetime, time, timedelta
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
-from bot.fake_telegram import FakeMessage, FakeUser
-from bot.harness import Harness
 from bot.sandbox.clockwork import run_until
+from bot.sandbox.fake_telegram import FakeMessage, FakeUser
+from bot.sandbox.harness import Harness
 from bot.sandbox.personas import Persona
 
 __all__ = ["HISTORY_DAYS", "catalogue_file", "history_start", "seed"]

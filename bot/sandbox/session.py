@@ -12,8 +12,6 @@ from typing import TextIO
 
 from babel import Locale
 
-from bot.fake_telegram import FakeMessage, FakeUser
-from bot.harness import Harness
 from bot.sandbox.clockwork import (
     MAX_ADVANCE,
     clock_text,
@@ -21,6 +19,8 @@ from bot.sandbox.clockwork import (
     parse_duration,
     run_until,
 )
+from bot.sandbox.fake_telegram import FakeMessage, FakeUser
+from bot.sandbox.harness import Harness
 from bot.sandbox.personas import Persona, SandboxState, alias_of
 from bot.sandbox.render import Choice, choices, format_choices, redact_invites, shown_text
 from bot.settings import SUPPORTED_LOCALES

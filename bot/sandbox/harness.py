@@ -8,7 +8,7 @@ from typing import Any
 from bot.app import build_application, on_shutdown, on_startup, run_due
 from bot.clock import ManualClock
 from bot.context import BotApp, BotContext
-from bot.fake_telegram import FakeMessage, FakeTelegram, FakeUser
+from bot.sandbox.fake_telegram import FakeMessage, FakeTelegram, FakeUser
 from bot.settings import Settings
 
 __all__ = ["HandlerError", "Harness"]

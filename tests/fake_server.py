@@ -17,7 +17,7 @@ from typing import Any
 from tornado.httpserver import HTTPServer
 from tornado.web import Application, RequestHandler
 
-from bot.fake_telegram import FakeTelegram
+from bot.sandbox.fake_telegram import FakeTelegram
 
 __all__ = ["FakeBotApiServer"]
 
