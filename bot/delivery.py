@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import time
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
 from typing import Any
@@ -80,6 +81,11 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.batch = 200
+        # at most one message a second to one chat (Telegram's limit), messages to other chats
+        # go meanwhile; 0 turns the spacing off (the step-by-step harness)
+        self.chat_interval = 1.0
+        self._last_to: dict[int, float] = {}
+        self._deferred = False
         self.renderers: dict[str, Renderer] = {}
         # called with (old chat id, new chat id) when a group became a supergroup
         self.on_chat_migrated: Callable[[int, int], Awaitable[None]] | None = None
@@ -111,8 +117,9 @@ class OutboxSender:
                 more = False
             if more:
                 continue  # a long backlog: keep going, never starve it
+            wait = min(idle_seconds, self.chat_interval / 4) if self._deferred else idle_seconds
             with contextlib.suppress(TimeoutError):
-                await asyncio.wait_for(self._wake.wait(), timeout=idle_seconds)
+                await asyncio.wait_for(self._wake.wait(), timeout=wait)
 
     async def followed(self, chat_id: int) -> int:
         """The chat's current id, following any upgrade to a supergroup."""
@@ -137,9 +144,20 @@ class OutboxSender:
             rows = await self._rows.due(self._clock.now(), limit)
             handled = 0
             blocked: set[int] = set()
+            self._deferred = False
+            moment = time.monotonic()
+            self._last_to = {
+                chat: at for chat, at in self._last_to.items() if moment - at < self.chat_interval
+            }
             for row in rows:
                 if row.chat_id in blocked:
                     continue
+                if self.chat_interval and row.chat_id in self._last_to:
+                    since = time.monotonic() - self._last_to[row.chat_id]
+                    if since < self.chat_interval:
+                        self._deferred = True  # this chat had a message just now: next pass
+                        continue
+                self._last_to[row.chat_id] = time.monotonic()
                 try:
                     outcome = await self._send_one(bot, row)
                 except Exception as exc:  # one bad row never blocks the others

@@ -43,6 +43,7 @@ class Harness:
         )
         self.app.add_error_handler(self._record_error)
         self.app.bot_data.services.flood.enabled = self.flood_guard
+        self.app.bot_data.services.outbox.chat_interval = 0  # everything at once, step by step
 
     async def _record_error(self, update: object, context: BotContext) -> None:
         if context.error is not None:
