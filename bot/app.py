@@ -36,6 +36,7 @@ from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
 from bot.services.people import PeopleService
+from bot.services.practice import PracticeService
 from bot.services.privacy import PrivacyService
 from bot.services.progress import ProgressService
 from bot.services.reminders import ReminderService
@@ -43,6 +44,7 @@ from bot.services.requests import RequestService
 from bot.services.safety import SafetyMatcher
 from bot.services.safety_plan import SafetyPlanService
 from bot.services.semantic import SemanticScreen
+from bot.services.wins import WinsService
 from bot.settings import Settings
 from bot.storage import Database
 from bot.storage.audit import AuditLog
@@ -89,6 +91,8 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         catalogue=CatalogueService(db, clock, settings.default_locale, safety),
         crisis=crisis,
         safety_plans=SafetyPlanService(crisis.repo, clock),
+        practice=PracticeService(db, clock, digests),
+        wins=WinsService(db),
         updates=UpdatesRepository(db),
         flood=FloodGuard(),
         audit=AuditLog(db),
@@ -195,6 +199,7 @@ async def run_due(application: Any, bot: Bot) -> None:
         ("retention", _retention(services)),
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
+        ("session preps", services.practice.send_due_preps),
     ):
         try:
             await job()

@@ -26,12 +26,14 @@ if TYPE_CHECKING:
     from bot.services.goals import GoalService
     from bot.services.invites import InviteService
     from bot.services.people import Actor, PeopleService
+    from bot.services.practice import PracticeService
     from bot.services.privacy import PrivacyService
     from bot.services.progress import ProgressService
     from bot.services.reminders import ReminderService
     from bot.services.requests import RequestService
     from bot.services.safety import SafetyMatcher
     from bot.services.safety_plan import SafetyPlanService
+    from bot.services.wins import WinsService
     from bot.settings import Settings
     from bot.storage import Database
     from bot.storage.audit import AuditLog
@@ -65,6 +67,8 @@ class Services:
     catalogue: CatalogueService
     crisis: CrisisService
     safety_plans: SafetyPlanService
+    practice: PracticeService
+    wins: WinsService
     updates: UpdatesRepository
     flood: FloodGuard
     audit: AuditLog
@@ -92,7 +96,13 @@ class BotData:
 
 
 class BotContext(CallbackContext[ExtBot[None], dict[Any, Any], dict[Any, Any], BotData]):
-    """The callback context every handler receives, with typed access to services."""
+    """The callback context every handler receives, with typed access to services.
+
+    python-telegram-bot gives every group of one update the same context, so the person
+    behind the update is looked up once (``handlers.common.actor_of``) and kept here.
+    """
+
+    cached_actor: Actor | None = None
 
     @property
     def services(self) -> Services:

@@ -103,6 +103,12 @@ class Translator:
         pattern = str(locale.datetime_formats["medium"])
         return pattern.replace("{1}", day).replace("{0}", self.clock(epoch, timezone))
 
+    def day(self, epoch: int, timezone: str) -> str:
+        """A day as people read it: weekday, day and month (``Thu, 3 Dec``)."""
+        from babel.dates import format_skeleton
+
+        return format_skeleton("MMMEd", _local(epoch, timezone), locale=self._regional(timezone))
+
     def clock(self, epoch: int, timezone: str) -> str:
         """The time of day of an instant, 24-hour unless the person reads US English."""
         from babel.dates import format_skeleton

@@ -8,42 +8,7 @@ __all__ = ["register"]
 
 
 def register(application: BotApp) -> None:
-    """Add every handler to ``application`` in order (catch-alls last)."""
-    from handlers import (
-        admin,
-        checkin,
-        errors,
-        goals,
-        guard,
-        invites,
-        loose_text,
-        menu,
-        onboarding,
-        practitioner,
-        privacy,
-        progress,
-        reminders,
-        resources,
-        safety,
-        text,
-    )
+    """Add every handler to ``application``, as the routing table orders them."""
+    from handlers import routing  # on use: importing handlers.callbacks stays light
 
-    for module in (
-        guard,
-        onboarding,
-        menu,
-        invites,
-        privacy,
-        goals,
-        checkin,
-        reminders,
-        progress,
-        practitioner,
-        admin,
-        resources,
-        safety,
-        loose_text,
-    ):
-        module.register(application)
-    text.register(application)
-    errors.register(application)
+    routing.register(application)

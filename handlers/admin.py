@@ -3,15 +3,23 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.admin import PractitionerEntry
 from bot.text import esc, shorten
+from handlers.callbacks import (
+    ADMIN_DEACTIVATE,
+    ADMIN_DEACTIVATE_TO,
+    ADMIN_MOVE,
+    ADMIN_MOVE_CLIENT,
+    ADMIN_MOVE_FROM,
+    ADMIN_MOVE_TO,
+)
 from handlers.common import answer, audit, buttons, deliver, reply, require, show
+from handlers.views.crisis import gap_text
 
-__all__ = ["register"]
+__all__ = ["admin_button", "admin_command", "stats_command"]
 
 
 def _line(t: Translator, number: int, entry: PractitionerEntry) -> str:
@@ -46,40 +54,43 @@ async def admin_command(update: Update, context: BotContext) -> None:
             else:
                 who = t._("someone who has left")
             lines.append(
-                t._("• {who}, since {date}", who=who, date=t.date(chat.since, actor.timezone))
+                t._("• {who}, since {date}", who=who, date=t.day(chat.since, actor.timezone))
             )
     gaps = await context.services.catalogue.safety_gaps()
     if gaps:
-        from handlers.views.crisis import gap_text
-
         lines += ["", t._("<b>Crisis information</b>"), gap_text(t, gaps)]
     rows = []
     active = [e for e in entries if e.active]
     for entry in active:
         rows.append(
-            [(t._("Deactivate {name}", name=shorten(entry.name, 24)), f"ad:off:{entry.person_id}")]
+            [
+                (
+                    t._("Deactivate {name}", name=shorten(entry.name, 24)),
+                    ADMIN_DEACTIVATE.build(practitioner=entry.person_id),
+                )
+            ]
         )
     if len(active) > 1:
-        rows.append([(t._("Move a client to another practitioner"), "ad:move")])
+        rows.append([(t._("Move a client to another practitioner"), ADMIN_MOVE.build())])
     await reply(update, context, "\n".join(lines), buttons(rows) if rows else None)
 
 
 async def admin_button(update: Update, context: BotContext) -> None:
     """Walk through deactivation (choose who takes the clients) and moving one client."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = query.data
     actor = await require(update, context, "admin")
     if actor is None:
         return
     await answer(update)
     t = context.t(actor)
     admin = context.services.admin
-    parts = query.data.split(":")
     active = [e for e in await admin.practitioners() if e.active]
     names = {e.person_id: e.name for e in await admin.practitioners()}
-    if parts[1] == "off" and len(parts) == 3:
-        leaving = int(parts[2])
-        others = [e for e in active if e.person_id != leaving]
+    if (leaving := ADMIN_DEACTIVATE.parse(data)) is not None:
+        practitioner = leaving["practitioner"]
+        others = [e for e in active if e.person_id != practitioner]
         if not others:
             await show(
                 update,
@@ -90,13 +101,26 @@ async def admin_button(update: Update, context: BotContext) -> None:
         await show(
             update,
             context,
-            t._("Who should take over {name}'s clients?", name=esc(names.get(leaving, "?"))),
-            buttons([[(shorten(e.name, 30), f"ad:off:{leaving}:{e.person_id}")] for e in others]),
+            t._("Who should take over {name}'s clients?", name=esc(names.get(practitioner, "?"))),
+            buttons(
+                [
+                    [
+                        (
+                            shorten(e.name, 30),
+                            ADMIN_DEACTIVATE_TO.build(
+                                practitioner=practitioner, target=e.person_id
+                            ),
+                        )
+                    ]
+                    for e in others
+                ]
+            ),
         )
-    elif parts[1] == "off" and len(parts) == 4:
-        moved = await admin.deactivate(int(parts[2]), int(parts[3]))
+    elif (deactivate := ADMIN_DEACTIVATE_TO.parse(data)) is not None:
+        practitioner, target = deactivate["practitioner"], deactivate["target"]
+        moved = await admin.deactivate(practitioner, target)
         if moved is not None:
-            await audit(context, actor, "admin", "deactivated practitioner", int(parts[2]))
+            await audit(context, actor, "admin", "deactivated practitioner", practitioner)
         if moved is None:
             await show(
                 update, context, t._("That didn't work: please choose another active practitioner.")
@@ -109,20 +133,25 @@ async def admin_button(update: Update, context: BotContext) -> None:
                 "Done. {name} is deactivated and {count} client moved to {target}.",
                 "Done. {name} is deactivated and {count} clients moved to {target}.",
                 moved,
-                name=esc(names.get(int(parts[2]), "?")),
-                target=esc(names.get(int(parts[3]), "?")),
+                name=esc(names.get(practitioner, "?")),
+                target=esc(names.get(target, "?")),
             ),
         )
         await deliver(context)
-    elif parts[1] == "move" and len(parts) == 2:
+    elif ADMIN_MOVE.matches(data):
         await show(
             update,
             context,
             t._("Whose client is it?"),
-            buttons([[(shorten(e.name, 30), f"ad:move:{e.person_id}")] for e in active]),
+            buttons(
+                [
+                    [(shorten(e.name, 30), ADMIN_MOVE_FROM.build(practitioner=e.person_id))]
+                    for e in active
+                ]
+            ),
         )
-    elif parts[1] == "move" and len(parts) == 3:
-        clients = await admin.clients_of(int(parts[2]))
+    elif (source := ADMIN_MOVE_FROM.parse(data)) is not None:
+        clients = await admin.clients_of(source["practitioner"])
         if not clients:
             await show(update, context, t._("They have no clients."))
             return
@@ -132,7 +161,7 @@ async def admin_button(update: Update, context: BotContext) -> None:
             t._(
                 "Which client? They are numbered as in {name}'s /clients list (admins don't see "
                 "clients' names), so ask {name} for the number.",
-                name=esc(names.get(int(parts[2]), "?")),
+                name=esc(names.get(source["practitioner"], "?")),
             ),
             buttons(
                 [
@@ -141,25 +170,35 @@ async def admin_button(update: Update, context: BotContext) -> None:
                             t._(
                                 "No. {number}, joined {date}",
                                 number=number,
-                                date=t.date(joined, actor.timezone),
+                                date=t.day(joined, actor.timezone),
                             ),
-                            f"ad:mv:{cid}",
+                            ADMIN_MOVE_CLIENT.build(client=cid),
                         )
                     ]
                     for number, (cid, joined) in enumerate(clients, 1)
                 ]
             ),
         )
-    elif parts[1] == "mv" and len(parts) == 3:
+    elif (moving := ADMIN_MOVE_CLIENT.parse(data)) is not None:
         await show(
             update,
             context,
             t._("Move them to whom?"),
-            buttons([[(shorten(e.name, 30), f"ad:mv:{parts[2]}:{e.person_id}")] for e in active]),
+            buttons(
+                [
+                    [
+                        (
+                            shorten(e.name, 30),
+                            ADMIN_MOVE_TO.build(client=moving["client"], target=e.person_id),
+                        )
+                    ]
+                    for e in active
+                ]
+            ),
         )
-    elif parts[1] == "mv" and len(parts) == 4:
-        if await admin.reassign(int(parts[2]), int(parts[3])):
-            await audit(context, actor, "admin", "moved a client", int(parts[2]))
+    elif (move := ADMIN_MOVE_TO.parse(data)) is not None:
+        if await admin.reassign(move["client"], move["target"]):
+            await audit(context, actor, "admin", "moved a client", move["client"])
             await show(
                 update, context, t._("Moved. The client and both practitioners have been told.")
             )
@@ -194,16 +233,4 @@ async def stats_command(update: Update, context: BotContext) -> None:
                 t._("Active practitioners: {value}", value=t.number(stats.practitioners)),
             ]
         ),
-    )
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("admin", admin_command))
-    application.add_handler(CommandHandler("stats", stats_command))
-    application.add_handler(
-        CallbackQueryHandler(
-            admin_button,
-            pattern=r"^ad:(off:[0-9]{1,18}(:[0-9]{1,18})?|move(:[0-9]{1,18})?|mv:[0-9]{1,18}(:[0-9]{1,18})?)$",
-        )
     )

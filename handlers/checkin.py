@@ -2,24 +2,36 @@
 
 from __future__ import annotations
 
-import re
-from dataclasses import replace
-
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.checkins import Checkin, Question, RatingLine
 from bot.services.people import Actor
 from bot.text import esc
-from handlers.common import answer, buttons, deliver, expects, reply, require, show
+from handlers.callbacks import (
+    CHECKIN_CORRECT,
+    CHECKIN_FIX,
+    CHECKIN_FIX_GOAL,
+    CHECKIN_GOAL,
+    CHECKIN_NOTE_SKIP,
+    CHECKIN_SHARE,
+    CHECKIN_WELLBEING,
+    PLAN_MENU,
+    RESOURCE_CATEGORY,
+    RESOURCE_MENU,
+)
+from handlers.common import answer, buttons, deliver, reply, require, show
 from handlers.goals import rating_rows
 
-__all__ = ["ask", "register", "start_checkin"]
-
-_ANSWER = re.compile(r"^ci:([0-9]{1,18}):(w|g[0-9]{1,18}|n|s):([0-9]{1,2}|s)$")
-_FIX = re.compile(r"^ci:([0-9]{1,18}):(fix|fx([0-9]{1,18})|c([0-9]{1,18}):([0-9]{1,2}))$")
+__all__ = [
+    "answer_button",
+    "ask",
+    "checkin_command",
+    "fix_button",
+    "start_checkin",
+    "typed_note",
+]
 
 
 def _question_view(
@@ -27,24 +39,25 @@ def _question_view(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     checkin = question.checkin
     assert checkin is not None
-    prefix = f"ci:{checkin.id}:{question.step}:"
     if question.kind == "wellbeing":
         text = t._(
             "Overall, how have things been since last time?\n0 = really hard, 10 = really good"
         )
-        return text, buttons(rating_rows(prefix, t))
+        return text, buttons(rating_rows(t, CHECKIN_WELLBEING, checkin=checkin.id))
     if question.kind == "goal" and question.goal is not None:
         text = t._(
             "How is it going with <b>{goal}</b>?\n0 = not started, 10 = where you want to be",
             goal=esc(question.goal.text),
         )
-        return text, buttons(rating_rows(prefix, t))
+        return text, buttons(
+            rating_rows(t, CHECKIN_GOAL, checkin=checkin.id, goal=question.goal.id)
+        )
     if question.kind == "note":
         text = t._(
             "Anything you'd like to add? What helped? What got in the way?\n"
             "Type a note, or tap Skip."
         )
-        return text, buttons([[(t._("Skip"), f"{prefix}s")]])
+        return text, buttons([[(t._("Skip"), CHECKIN_NOTE_SKIP.build(checkin=checkin.id))]])
     if question.kind == "share":
         share, keep = t._("Share"), t._("Keep private")
         if question.share_default:
@@ -56,7 +69,14 @@ def _question_view(
             "shared either way, as agreed.",
             practitioner=esc(practitioner),
         )
-        return text, buttons([[(share, f"{prefix}1"), (keep, f"{prefix}0")]])
+        return text, buttons(
+            [
+                [
+                    (share, CHECKIN_SHARE.build(checkin=checkin.id, share="1")),
+                    (keep, CHECKIN_SHARE.build(checkin=checkin.id, share="0")),
+                ]
+            ]
+        )
     return "", None
 
 
@@ -164,9 +184,9 @@ async def _summary_view(
             "are some ways to cope, and your own safety plan."
         )
         rows.append([(t._("🧰 Ways to cope"), await _coping_button(context, t))])
-        rows.append([(t._("📝 My safety plan"), "sp:menu")])
+        rows.append([(t._("📝 My safety plan"), PLAN_MENU.build(action="menu"))])
     if any(line.value is not None for line in lines):
-        rows.append([(t._("✏️ Change a rating"), f"ci:{checkin.id}:fix")])
+        rows.append([(t._("✏️ Change a rating"), CHECKIN_FIX.build(checkin=checkin.id))])
     return text, buttons(rows) if rows else None
 
 
@@ -190,8 +210,8 @@ async def _coping_button(context: BotContext, t: Translator) -> str:
     present = {category.id for category in categories if category.resource_count}
     for category_id in COPING_CATEGORIES:
         if category_id in present:
-            return f"res:c:{category_id}:0"
-    return "res:menu"
+            return RESOURCE_CATEGORY.build(category=category_id, page=0)
+    return RESOURCE_MENU.build(action="menu")
 
 
 async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:
@@ -208,19 +228,29 @@ async def checkin_command(update: Update, context: BotContext) -> None:
         await start_checkin(update, context, actor, "command")
 
 
+def _tapped(data: str | None) -> tuple[int, str, int | None]:
+    """The check-in, the step (as the service names it) and the value a tapped answer carries."""
+    if (found := CHECKIN_WELLBEING.parse(data)) is not None:
+        return found["checkin"], "w", found["value"]
+    if (found := CHECKIN_GOAL.parse(data)) is not None:
+        return found["checkin"], f"g{found['goal']}", found["value"]
+    if (found := CHECKIN_NOTE_SKIP.parse(data)) is not None:
+        return found["checkin"], "n", None
+    found = CHECKIN_SHARE.parse(data)
+    assert found is not None
+    return found["checkin"], "s", int(found["share"])
+
+
 async def answer_button(update: Update, context: BotContext) -> None:
     """Store a tapped answer, mark it on the question, and ask what comes next."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    checkin_id, step, value = _tapped(query.data)
     actor = await require(update, context, "client")
     if actor is None:
         return
     assert actor.person_id is not None
     t = context.t(actor)
-    match = _ANSWER.match(query.data)
-    assert match is not None
-    checkin_id, step, raw = int(match.group(1)), match.group(2), match.group(3)
-    value = None if raw == "s" else int(raw)
     result = await context.services.checkins.answer(actor.person_id, checkin_id, step, value)
     if result is None:
         await answer(update, t._("This check-in is already finished."))
@@ -252,34 +282,35 @@ async def _maybe_alert_drop(context: BotContext, client_id: int, line: RatingLin
         await deliver(context)
 
 
-@expects("note")
-async def typed_note(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+async def typed_note(update: Update, context: BotContext, actor: Actor, text: str) -> bool:
     """Store the check-in note the client typed, then ask about sharing."""
     assert actor.person_id is not None and actor.pending_input is not None
     checkin_id = int(actor.pending_input["checkin_id"])
     question = await context.services.checkins.add_note(actor.person_id, checkin_id, text)
-    if question is None:  # the check-in ended meanwhile: hold the words, let the client choose
-        from handlers.loose_text import keep_typed_text
-
+    if question is None:  # the check-in ended meanwhile: the words go where loose text goes
         await context.services.people.clear_input(actor.person_id)
-        await keep_typed_text(update, context, replace(actor, pending_input=None), text)
-        return
+        return False
     await ask(update, context, actor, question)
+    return True
 
 
 async def fix_button(update: Update, context: BotContext) -> None:
     """Correct a rating of the latest check-in within 24 hours."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = (
+        CHECKIN_FIX.parse(query.data)
+        or CHECKIN_FIX_GOAL.parse(query.data)
+        or CHECKIN_CORRECT.parse(query.data)
+    )
+    assert pressed is not None
     actor = await require(update, context, "client")
     if actor is None:
         return
     assert actor.person_id is not None
     t = context.t(actor)
     await answer(update)
-    match = _FIX.match(query.data)
-    assert match is not None
-    checkin_id = int(match.group(1))
+    checkin_id = pressed["checkin"]
     services = context.services
     if not await services.checkins.can_correct(actor.person_id, checkin_id):
         await reply(
@@ -293,16 +324,19 @@ async def fix_button(update: Update, context: BotContext) -> None:
         )
         return
     lines = await services.checkins.ratings(actor.person_id, checkin_id)
-    if match.group(2) == "fix":
-        rows = [[(line.goal.text[:40], f"ci:{checkin_id}:fx{line.goal.id}")] for line in lines]
+    if "goal" not in pressed:  # "Change a rating": which one?
+        rows = [
+            [(line.goal.text[:40], CHECKIN_FIX_GOAL.build(checkin=checkin_id, goal=line.goal.id))]
+            for line in lines
+        ]
         await reply(update, context, t._("Which rating would you like to change?"), buttons(rows))
         return
-    if match.group(3) is not None:
-        goal_id = int(match.group(3))
+    goal_id = pressed["goal"]
+    if "value" not in pressed:  # a goal chosen: its new rating, 0-10
         goal = next((line.goal for line in lines if line.goal.id == goal_id), None)
         if goal is None:
             return
-        rows = rating_rows(f"ci:{checkin_id}:c{goal_id}:", t)[:2]
+        rows = rating_rows(t, CHECKIN_CORRECT, checkin=checkin_id, goal=goal_id)[:2]
         await show(
             update,
             context,
@@ -310,16 +344,11 @@ async def fix_button(update: Update, context: BotContext) -> None:
             buttons(rows),
         )
         return
-    goal_id, value = int(match.group(4)), int(match.group(5))
-    if await services.checkins.correct(actor.person_id, checkin_id, goal_id, value):
+    value = pressed["value"]
+    if value is not None and await services.checkins.correct(
+        actor.person_id, checkin_id, goal_id, value
+    ):
         checkin = await services.checkins.get(actor.person_id, checkin_id)
         assert checkin is not None
         text, markup = await _summary_view(context, t, actor.person_id, checkin)
         await show(update, context, t._("Changed.") + "\n\n" + text, markup)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("checkin", checkin_command))
-    application.add_handler(CallbackQueryHandler(answer_button, pattern=_ANSWER))
-    application.add_handler(CallbackQueryHandler(fix_button, pattern=_FIX))

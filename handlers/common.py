@@ -1,9 +1,9 @@
-"""Helpers every handler module uses: who is writing, replying, keyboards, input routing."""
+"""Helpers every handler module uses: who is writing, replying, keyboards."""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
 from telegram.error import BadRequest
@@ -14,34 +14,21 @@ from bot.services.people import Actor, Profile
 from bot.text import split_message
 
 __all__ = [
-    "INPUT_HANDLERS",
     "actor_of",
     "answer",
     "audit",
     "buttons",
     "deliver",
-    "expects",
     "profile_of",
+    "refresh_actor",
     "reply",
     "require",
+    "resolve_actor",
     "show",
     "stranger_text",
 ]
 
 _log = logging.getLogger(__name__)
-
-InputHandler = Callable[[Update, BotContext, Actor, str], Awaitable[None]]
-INPUT_HANDLERS: dict[str, InputHandler] = {}
-
-
-def expects(kind: str) -> Callable[[InputHandler], InputHandler]:
-    """Register the handler for free text that answers a pending question of ``kind``."""
-
-    def decorate(function: InputHandler) -> InputHandler:
-        INPUT_HANDLERS[kind] = function
-        return function
-
-    return decorate
 
 
 def stranger_text(t: Translator) -> str:
@@ -91,8 +78,22 @@ def profile_of(update: Update) -> Profile:
 
 
 async def actor_of(update: Update, context: BotContext) -> Actor:
-    """Look up the person behind ``update`` and their roles."""
-    return await context.services.people.actor(profile_of(update))
+    """Return the person behind ``update`` and their roles, looked up once per update."""
+    if context.cached_actor is None:
+        context.cached_actor = await context.services.people.actor(profile_of(update))
+    return context.cached_actor
+
+
+async def refresh_actor(update: Update, context: BotContext) -> Actor:
+    """Look the person up again after this update changed their roles, language or zone."""
+    context.cached_actor = None
+    return await actor_of(update, context)
+
+
+async def resolve_actor(update: Update, context: BotContext) -> None:
+    """Look up who is writing, once, for every handler that follows."""
+    if update.effective_user is not None and update.effective_chat is not None:
+        await actor_of(update, context)
 
 
 def buttons(rows: Sequence[Sequence[tuple[str, str]]]) -> InlineKeyboardMarkup:
@@ -158,8 +159,3 @@ async def audit(
     """Record that ``actor`` viewed a client's data or changed something (ids only)."""
     services = context.services
     await services.audit.record(services.clock.now(), actor.person_id, role, action, subject)
-
-
-def t_of(context: BotContext, actor: Actor) -> Translator:
-    """The translator for ``actor``."""
-    return context.t(actor)

@@ -7,12 +7,12 @@ import logging
 from telegram import Update
 from telegram.error import BadRequest, NetworkError, RetryAfter, TimedOut
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.logs import where
 from bot.text import TooLongError
-from handlers.common import answer
+from handlers.common import actor_of, answer, reply
 
-__all__ = ["on_error", "register"]
+__all__ = ["on_error"]
 
 _log = logging.getLogger(__name__)
 
@@ -53,8 +53,6 @@ def _telegram_unreachable(error: BaseException | None) -> bool:
 
 async def _too_long(update: Update, context: BotContext, limit: int) -> None:
     """Refuse over-long text whole, name the limit; nothing was saved or changed."""
-    from handlers.common import actor_of, reply
-
     actor = await actor_of(update, context)
     t = context.t(actor)
     await reply(
@@ -66,8 +64,3 @@ async def _too_long(update: Update, context: BotContext, limit: int) -> None:
             limit=t.number(limit),
         ),
     )
-
-
-def register(application: BotApp) -> None:
-    """Add the error handler."""
-    application.add_error_handler(on_error)

@@ -2,26 +2,46 @@
 
 from __future__ import annotations
 
-from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
+from typing import Any
 
-from bot.context import BotApp, BotContext
+from telegram import InlineKeyboardMarkup, Update
+
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor
 from bot.text import esc, shorten
-from handlers.common import answer, buttons, expects, reply, require, show
-from handlers.onboarding import AFTER_CONSENT
+from handlers.callbacks import (
+    GOAL,
+    GOAL_ACTION,
+    GOAL_MENU,
+    GOAL_RULER,
+    REMINDER,
+    REMINDER_SCHEDULE,
+    Callback,
+)
+from handlers.common import answer, buttons, reply, require, show
 
-__all__ = ["ask_new_goal", "ask_reword", "rating_rows", "register"]
+__all__ = [
+    "ask_new_goal",
+    "ask_reword",
+    "goal_button",
+    "goals_button",
+    "goals_command",
+    "invite_first_goal",
+    "problem_text",
+    "rating_rows",
+    "typed_goal",
+    "typed_reword",
+]
 
 
-def rating_rows(prefix: str, t: Translator) -> list[list[tuple[str, str]]]:
-    """0-10 buttons in two rows plus Skip; each carries ``prefix`` + value."""
+def rating_rows(t: Translator, action: Callback, **fields: Any) -> list[list[tuple[str, str]]]:
+    """0-10 buttons in two rows plus Skip: ``action`` with ``fields`` and each value."""
     return [
-        [(str(v), f"{prefix}{v}") for v in range(0, 6)],
-        [(str(v), f"{prefix}{v}") for v in range(6, 11)],
-        [(t._("Skip"), f"{prefix}s")],
+        [(str(v), action.build(value=v, **fields)) for v in range(0, 6)],
+        [(str(v), action.build(value=v, **fields)) for v in range(6, 11)],
+        [(t._("Skip"), action.build(value=None, **fields))],
     ]
 
 
@@ -57,9 +77,12 @@ def _list_view(t: Translator, goals: list[Goal]) -> tuple[str, InlineKeyboardMar
             "You have no active goals right now. Goals here are yours, in your own words; add "
             "one whenever you like."
         )
-    rows = [[(f"{n}. {shorten(goal.text, 40)}", f"g:{goal.id}")] for n, goal in enumerate(goals, 1)]
-    rows.append([(t._("➕ Add a goal"), "g:add")])
-    rows.append([(t._("📜 Achieved and archived"), "g:hist")])
+    rows = [
+        [(f"{n}. {shorten(goal.text, 40)}", GOAL.build(goal=goal.id))]
+        for n, goal in enumerate(goals, 1)
+    ]
+    rows.append([(t._("➕ Add a goal"), GOAL_MENU.build(action="add"))])
+    rows.append([(t._("📜 Achieved and archived"), GOAL_MENU.build(action="hist"))])
     return text, buttons(rows)
 
 
@@ -74,10 +97,12 @@ async def goals_command(update: Update, context: BotContext) -> None:
     await reply(update, context, text, markup)
 
 
-async def goal_button(update: Update, context: BotContext) -> None:
-    """Handle every /goals button; the goal must be the presser's own."""
+async def goals_button(update: Update, context: BotContext) -> None:
+    """Handle the /goals list's buttons: the list, adding, cancelling and the history."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = GOAL_MENU.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "client")
     if actor is None:
         return
@@ -86,8 +111,7 @@ async def goal_button(update: Update, context: BotContext) -> None:
     assert client_id is not None
     await answer(update)
     services = context.services
-    parts = query.data.split(":")
-    action = parts[1]
+    action = pressed["action"]
     if action == "list":
         text, markup = _list_view(t, await services.goals.active(client_id))
         await show(update, context, text, markup)
@@ -106,29 +130,38 @@ async def goal_button(update: Update, context: BotContext) -> None:
             update,
             context,
             _history_text(t, actor, await services.goals.history(client_id)),
-            buttons([[(t._("⬅️ Back"), "g:list")]]),
+            buttons([[(t._("⬅️ Back"), GOAL_MENU.build(action="list"))]]),
         )
-    else:
-        await _goal_action(update, context, actor, t, int(action), parts[2:])
 
 
-async def _goal_action(
-    update: Update, context: BotContext, actor: Actor, t: Translator, goal_id: int, rest: list[str]
-) -> None:
-    services = context.services
+async def goal_button(update: Update, context: BotContext) -> None:
+    """Show, reword, achieve, archive or rate one goal; it must be the presser's own."""
+    query = update.callback_query
+    assert query is not None
+    pressed = (
+        GOAL.parse(query.data) or GOAL_ACTION.parse(query.data) or GOAL_RULER.parse(query.data)
+    )
+    assert pressed is not None
+    actor = await require(update, context, "client")
+    if actor is None:
+        return
+    t = context.t(actor)
     client_id = actor.person_id
     assert client_id is not None
-    goal = await services.goals.get(client_id, goal_id)
+    await answer(update)
+    services = context.services
+    goal = await services.goals.get(client_id, pressed["goal"])
     if goal is None:
         await show(
             update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active)
         )
         return
-    if not rest:
+    action, ruler = pressed.get("action"), pressed.get("ruler")
+    if action is None and ruler is None:
         await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
-    elif rest[0] == "rw" and goal.status == "active":
+    elif action == "rw" and goal.status == "active":
         await ask_reword(update, context, actor, goal)
-    elif rest[0] == "ach" and goal.status == "active":
+    elif action == "ach" and goal.status == "active":
         await services.goals.set_status(client_id, goal.id, "achieved")
         await show(
             update,
@@ -139,7 +172,7 @@ async def _goal_action(
                 goal=esc(goal.text),
             ),
         )
-    elif rest[0] == "arc" and goal.status == "active":
+    elif action == "arc" and goal.status == "active":
         await services.goals.set_status(client_id, goal.id, "archived")
         await show(
             update,
@@ -149,16 +182,15 @@ async def _goal_action(
                 goal=esc(goal.text),
             ),
         )
-    elif rest[0] in ("imp", "conf") and len(rest) == 2:
-        value = None if rest[1] == "s" else int(rest[1])
-        ruler = "importance" if rest[0] == "imp" else "confidence"
-        await services.goals.set_ruler(client_id, goal.id, ruler, value)
-        if ruler == "importance":
+    elif ruler is not None:
+        which = "importance" if ruler == "imp" else "confidence"
+        await services.goals.set_ruler(client_id, goal.id, which, pressed["value"])
+        if which == "importance":
             await show(
                 update,
                 context,
                 _ruler_question(t, goal, "conf"),
-                buttons(rating_rows(f"g:{goal.id}:conf:", t)),
+                buttons(rating_rows(t, GOAL_RULER, goal=goal.id, ruler="conf")),
             )
         else:
             await _goal_saved(update, context, actor, t)
@@ -179,7 +211,7 @@ async def ask_new_goal(update: Update, context: BotContext, actor: Actor) -> Non
             "own words (up to {limit} characters).",
             limit=MAX_GOAL_LENGTH,
         ),
-        buttons([[(t._("Cancel"), "g:cancel")]]),
+        buttons([[(t._("Cancel"), GOAL_MENU.build(action="cancel"))]]),
     )
 
 
@@ -195,7 +227,7 @@ async def ask_reword(update: Update, context: BotContext, actor: Actor, goal: Go
             "How would you like to put it now? Write the new wording for:\n<b>{goal}</b>",
             goal=esc(goal.text),
         ),
-        buttons([[(t._("Cancel"), "g:cancel")]]),
+        buttons([[(t._("Cancel"), GOAL_MENU.build(action="cancel"))]]),
     )
 
 
@@ -211,11 +243,14 @@ def _goal_text(t: Translator, goal: Goal) -> str:
 def _goal_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
     rows = []
     if goal.status == "active":
-        rows.append([(t._("✏️ Reword"), f"g:{goal.id}:rw")])
+        rows.append([(t._("✏️ Reword"), GOAL_ACTION.build(goal=goal.id, action="rw"))])
         rows.append(
-            [(t._("🏆 Achieved!"), f"g:{goal.id}:ach"), (t._("🗄 Archive"), f"g:{goal.id}:arc")]
+            [
+                (t._("🏆 Achieved!"), GOAL_ACTION.build(goal=goal.id, action="ach")),
+                (t._("🗄 Archive"), GOAL_ACTION.build(goal=goal.id, action="arc")),
+            ]
         )
-    rows.append([(t._("⬅️ Back"), "g:list")])
+    rows.append([(t._("⬅️ Back"), GOAL_MENU.build(action="list"))])
     return buttons(rows)
 
 
@@ -226,7 +261,7 @@ def _history_text(t: Translator, actor: Actor, goals: list[Goal]) -> str:
     lines = [t._("<b>Achieved and archived</b>")]
     for goal in done:
         if goal.status == "achieved" and goal.achieved_at is not None:
-            when = t.date(goal.achieved_at, actor.timezone)
+            when = t.day(goal.achieved_at, actor.timezone)
             lines.append(t._("🏆 {goal} (achieved {date})", goal=esc(goal.text), date=when))
         else:
             lines.append(t._("🗄 {goal} (archived)", goal=esc(goal.text)))
@@ -254,8 +289,8 @@ async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Tran
         text += "\n\n" + t._("Would you like reminders to check in? You choose the days and time.")
         markup = buttons(
             [
-                [(t._("⏰ Choose days and time"), "set:rem")],
-                [(t._("Only when I choose"), "rem:none")],
+                [(t._("⏰ Choose days and time"), REMINDER_SCHEDULE.build())],
+                [(t._("Only when I choose"), REMINDER.build(action="none"))],
             ]
         )
         await show(update, context, text, markup)
@@ -263,7 +298,6 @@ async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Tran
     await show(update, context, text)
 
 
-@expects("goal_new")
 async def typed_goal(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Save a new goal in the client's words, then offer the MI rulers."""
     t = context.t(actor)
@@ -282,11 +316,10 @@ async def typed_goal(update: Update, context: BotContext, actor: Actor, text: st
         t._("Saved your goal:\n<b>{goal}</b>", goal=esc(result.text))
         + "\n\n"
         + _ruler_question(t, result, "imp"),
-        buttons(rating_rows(f"g:{result.id}:imp:", t)),
+        buttons(rating_rows(t, GOAL_RULER, goal=result.id, ruler="imp")),
     )
 
 
-@expects("goal_reword")
 async def typed_reword(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Save the new wording of a goal."""
     t = context.t(actor)
@@ -316,19 +349,5 @@ async def invite_first_goal(update: Update, context: BotContext, actor: Actor) -
             "Is there something you'd like to work on between sessions? If so, write it as a "
             "goal, in your own words. You can also skip this and add goals later with /goals."
         ),
-        buttons([[(t._("Skip for now"), "g:cancel")]]),
-    )
-
-
-AFTER_CONSENT.append(invite_first_goal)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("goals", goals_command))
-    application.add_handler(
-        CallbackQueryHandler(
-            goal_button,
-            pattern=r"^g:(list|add|cancel|hist|[0-9]{1,18}(:(rw|ach|arc|(imp|conf):([0-9]{1,2}|s)))?)$",
-        )
+        buttons([[(t._("Skip for now"), GOAL_MENU.build(action="cancel"))]]),
     )

@@ -7,12 +7,13 @@ import time
 
 from telegram import Chat, Update
 from telegram.error import TelegramError
-from telegram.ext import ApplicationHandlerStop, TypeHandler
+from telegram.ext import ApplicationHandlerStop
 
-from bot.context import BotApp, BotContext
-from handlers.common import answer
+from bot.context import BotContext
+from handlers.callbacks import ALERT
+from handlers.common import actor_of, answer
 
-__all__ = ["register"]
+__all__ = ["fair_share", "private_only"]
 
 
 async def private_only(update: Update, context: BotContext) -> None:
@@ -27,7 +28,7 @@ async def private_only(update: Update, context: BotContext) -> None:
         return
     services = context.services
     if query is not None:
-        if chat.id == services.crisis.on_call_chat_id and (query.data or "").startswith("sa:"):
+        if chat.id == services.crisis.on_call_chat_id and ALERT.matches(query.data):
             return
         await answer(update)
         raise ApplicationHandlerStop
@@ -62,8 +63,6 @@ async def fair_share(update: Update, context: BotContext) -> None:
         return  # crisis words always get through
     await answer(update)
     if guard.should_warn(user.id, now):
-        from handlers.common import actor_of
-
         actor = await actor_of(update, context)
         t = context.t(actor)
         with contextlib.suppress(TelegramError):
@@ -75,9 +74,3 @@ async def fair_share(update: Update, context: BotContext) -> None:
                 ),
             )
     raise ApplicationHandlerStop
-
-
-def register(application: BotApp) -> None:
-    """Add the guards; they run before the safety screen and every other handler."""
-    application.add_handler(TypeHandler(Update, private_only), group=-4)
-    application.add_handler(TypeHandler(Update, fair_share), group=-3)

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CommandHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from handlers.common import actor_of, reply
 
-__all__ = ["invite_link", "register"]
+__all__ = ["invite_client", "invite_link", "new_practitioner"]
 
 
 def invite_link(bot_username: str, code: str) -> str:
@@ -30,7 +29,7 @@ async def new_practitioner(update: Update, context: BotContext) -> None:
         t._(
             "Here is a single-use invite link for a new practitioner. It works once and "
             "expires on {date}. Please send it to them privately:\n\n{link}",
-            date=t.date(expires, actor.timezone),
+            date=t.day(expires, actor.timezone),
             link=invite_link(context.bot.username, code),
         ),
     )
@@ -53,13 +52,7 @@ async def invite_client(update: Update, context: BotContext) -> None:
             "Here is a single-use invite link for one client. It works once and expires on "
             "{date}. When they open it, they will see what is stored and who sees it, and can "
             "agree or decline:\n\n{link}",
-            date=t.date(expires, actor.timezone),
+            date=t.day(expires, actor.timezone),
             link=invite_link(context.bot.username, code),
         ),
     )
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("newpractitioner", new_practitioner))
-    application.add_handler(CommandHandler("invite", invite_client))

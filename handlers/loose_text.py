@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.services.checkins import MAX_NOTE_LENGTH, RESUME_WINDOW
 from bot.services.goals import GoalProblem
 from bot.services.people import Actor
+from bot.services.smalltalk import small_talk
 from bot.text import checked, clean_user_text, esc, shorten
+from handlers.callbacks import GOAL_RULER, LOOSE_TEXT
 from handlers.checkin import ask
-from handlers.common import actor_of, answer, buttons, expects, reply, show
+from handlers.common import actor_of, answer, buttons, reply, show
 from handlers.goals import problem_text, rating_rows
-from handlers.text import TEXT_FALLBACKS
+from handlers.practice import expectation_text
 
-__all__ = ["hold", "keep_typed_text", "register"]
+__all__ = ["hold", "keep_typed_text", "loose_text_button", "more_loose_text"]
 
 
 async def keep_typed_text(update: Update, context: BotContext, actor: Actor, text: str) -> bool:
@@ -31,31 +32,60 @@ async def keep_typed_text(update: Update, context: BotContext, actor: Actor, tex
                                          "question it was in the middle of:"))  # fmt: skip
         await ask(update, context, actor, await services.checkins.question(current))
         return True
+    said = small_talk(text)
+    if said is not None:
+        await reply(update, context, _small_talk_reply(context, actor, said))
+        return True
     await hold(update, context, actor, text)
     return True
 
 
+def _small_talk_reply(context: BotContext, actor: Actor, said: str) -> str:
+    t = context.t(actor)
+    if said == "thanks":
+        return t._("You're welcome. 🌿")
+    if said == "bye":
+        return t._("Take care. 🌿 Talk soon.")
+    if said == "hello":
+        return t._(
+            "Hi! 🌿 You can /checkin, look at your /goals or /progress, or just write "
+            "something and I'll ask where to keep it."
+        )
+    return t._("Okay. 🌿")
+
+
 async def hold(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Hold the words (with any held before) and ask where to keep them."""
     assert actor.person_id is not None
     t = context.t(actor)
     held = str((actor.pending_input or {}).get("text", ""))
     words = checked(clean_user_text(f"{held}\n{text}" if held else text), MAX_NOTE_LENGTH)
     await context.services.people.expect_input(actor.person_id, "loose_text", text=words)
+    expectation = await context.services.practice.expectation(actor.person_id)
+    rows = []
+    if expectation is not None:
+        name = shorten(expectation.practitioner_name, 24)
+        rows += [
+            [(t._("✉️ Send to {name}", name=name), LOOSE_TEXT.build(choice="send"))],
+            [(t._("🗣 To talk about next time"), LOOSE_TEXT.build(choice="topic"))],
+        ]
     await reply(
         update,
         context,
-        t._("Would you like me to keep this?\n<i>{text}</i>", text=esc(shorten(words, 300))),
+        t._(
+            "What would you like me to do with this?\n<i>{text}</i>", text=esc(shorten(words, 300))
+        ),
         buttons(
             [
-                [(t._("📝 As a note in a check-in"), "lt:note")],
-                [(t._("🎯 As a new goal"), "lt:goal")],
-                [(t._("No, thanks"), "lt:no")],
+                *rows,
+                [(t._("📝 As a note in a check-in"), LOOSE_TEXT.build(choice="note"))],
+                [(t._("🎯 As a new goal"), LOOSE_TEXT.build(choice="goal"))],
+                [(t._("No, thanks"), LOOSE_TEXT.build(choice="no"))],
             ]
         ),
     )
 
 
-@expects("loose_text")
 async def more_loose_text(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """More words while the choice is open: keep them together."""
     await hold(update, context, actor, text)
@@ -64,7 +94,9 @@ async def more_loose_text(update: Update, context: BotContext, actor: Actor, tex
 async def loose_text_button(update: Update, context: BotContext) -> None:
     """Keep the held words where the client chose, or let them go."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = LOOSE_TEXT.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
     await answer(update)
     if not actor.is_client or actor.person_id is None:
@@ -76,8 +108,26 @@ async def loose_text_button(update: Update, context: BotContext) -> None:
     if not words:
         await show(update, context, t._("There's nothing waiting to be kept."))
         return
-    choice = query.data[3:]
-    if choice == "no":
+    choice = pressed["choice"]
+    if choice in ("send", "topic"):
+        kind = "message" if choice == "send" else "topic"
+        expectation = await services.practice.send(actor.person_id, kind, words)
+        await services.people.clear_input(actor.person_id)
+        if expectation is None:
+            await show(update, context, t._("There's nothing waiting to be kept."))
+            return
+        if kind == "message":
+            head = t._("✉️ Kept for {name}:", name=esc(expectation.practitioner_name))
+        else:
+            head = t._(
+                "🗣 Added to “To talk about next time”. {name} will see it before your next "
+                "session.",
+                name=esc(expectation.practitioner_name),
+            )
+        body = f"<i>{esc(shorten(words, 300))}</i>" if kind == "message" else ""
+        parts = [head, body, expectation_text(t, expectation, actor.timezone)]
+        await show(update, context, "\n".join(part for part in parts if part))
+    elif choice == "no":
         await services.people.clear_input(actor.person_id)
         await show(update, context, t._("Okay, I haven't kept it."))
     elif choice == "goal":
@@ -87,7 +137,7 @@ async def loose_text_button(update: Update, context: BotContext) -> None:
             return
         await services.people.clear_input(actor.person_id)
         await show(update, context, t._("Saved your goal:\n<b>{goal}</b>", goal=esc(result.text)),
-                   buttons(rating_rows(f"g:{result.id}:imp:", t)))  # fmt: skip
+                   buttons(rating_rows(t, GOAL_RULER, goal=result.id, ruler="imp")))  # fmt: skip
     elif choice == "note":
         await services.people.clear_input(actor.person_id)
         question = await services.checkins.start(actor.person_id)
@@ -100,11 +150,3 @@ async def loose_text_button(update: Update, context: BotContext) -> None:
         await services.checkins.keep_note(actor.person_id, question.checkin.id, words)
         await show(update, context, t._("Kept as the note of a new check-in. 🌿"))
         await ask(update, context, actor, await services.checkins.question(question.checkin))
-
-
-TEXT_FALLBACKS.append(keep_typed_text)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CallbackQueryHandler(loose_text_button, pattern=r"^lt:(note|goal|no)$"))

@@ -3,16 +3,42 @@
 from __future__ import annotations
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp, BotContext
-from bot.i18n import Translator
+from bot.context import BotContext
+from bot.i18n import N_, Translator
 from bot.services.people import Actor
 from bot.text import clean_user_text, esc
+from handlers.callbacks import (
+    LANGUAGE,
+    OPTIONS,
+    PRACTICE_MENU,
+    REMINDER_SCHEDULE,
+    SETTINGS,
+    TIMEZONE,
+)
 from handlers.commands import commands_for_roles, register_person_commands
-from handlers.common import actor_of, answer, buttons, expects, reply, show, stranger_text
+from handlers.common import (
+    actor_of,
+    answer,
+    buttons,
+    refresh_actor,
+    reply,
+    show,
+    stranger_text,
+)
 
-__all__ = ["COMMON_TIMEZONES", "SETTINGS_SECTIONS", "help_text", "register"]
+__all__ = [
+    "COMMON_TIMEZONES",
+    "SETTINGS_SECTIONS",
+    "choose_language",
+    "choose_timezone",
+    "help_command",
+    "help_text",
+    "language_command",
+    "settings_button",
+    "settings_command",
+    "typed_timezone",
+]
 
 COMMON_TIMEZONES: tuple[str, ...] = (
     "UTC",
@@ -29,8 +55,13 @@ COMMON_TIMEZONES: tuple[str, ...] = (
     "Australia/Sydney",
 )
 
-# Later journeys add their own rows to /settings: (label for the button, callback data, roles).
-SETTINGS_SECTIONS: list[tuple[str, str, frozenset[str]]] = []
+# The journeys' own rows in /settings, after language and time zone:
+# (label for the button, callback data, the roles that see it).
+SETTINGS_SECTIONS: tuple[tuple[str, str, frozenset[str]], ...] = (
+    (N_("⏰ Reminders"), REMINDER_SCHEDULE.build(), frozenset({"client"})),
+    (N_("⚙️ Check-in options"), OPTIONS.build(option="menu"), frozenset({"client"})),
+    (N_("📬 Digest and alerts"), PRACTICE_MENU.build(action="menu"), frozenset({"practitioner"})),
+)
 
 
 def help_text(t: Translator, actor: Actor) -> str:
@@ -66,7 +97,9 @@ async def help_command(update: Update, context: BotContext) -> None:
 
 def _language_markup(context: BotContext) -> list[list[tuple[str, str]]]:
     i18n = context.services.i18n
-    names = [(i18n.get(code).language_name(code), f"lang:{code}") for code in i18n.locales]
+    names = [
+        (i18n.get(code).language_name(code), LANGUAGE.build(code=code)) for code in i18n.locales
+    ]
     return [names[i : i + 2] for i in range(0, len(names), 2)]
 
 
@@ -85,14 +118,16 @@ async def language_command(update: Update, context: BotContext) -> None:
 async def choose_language(update: Update, context: BotContext) -> None:
     """Store the chosen language and answer in it."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = LANGUAGE.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
-    code = query.data.split(":", 1)[1]
+    code = pressed["code"]
     if not actor.is_known or actor.person_id is None or code not in context.services.i18n.locales:
         await answer(update)
         return
     await context.services.people.set_locale(actor.person_id, code)
-    actor = await actor_of(update, context)
+    actor = await refresh_actor(update, context)
     t = context.t(actor)
     await answer(update)
     await register_person_commands(context.bot, actor, t)
@@ -112,14 +147,19 @@ def settings_text(t: Translator, actor: Actor, now: int) -> str:
             t._(
                 "Time zone: {zone} (it is {time} there now)",
                 zone=esc(actor.timezone),
-                time=t.time(now, actor.timezone),
+                time=t.clock(now, actor.timezone),
             ),
         ]
     )
 
 
 def _settings_markup(t: Translator, actor: Actor) -> list[list[tuple[str, str]]]:
-    rows = [[(t._("🌐 Language"), "set:lang"), (t._("🕒 Time zone"), "set:tz")]]
+    rows = [
+        [
+            (t._("🌐 Language"), SETTINGS.build(section="lang")),
+            (t._("🕒 Time zone"), SETTINGS.build(section="tz")),
+        ]
+    ]
     for label, data, roles in SETTINGS_SECTIONS:
         if roles & actor.roles:
             rows.append([(t._(label), data)])
@@ -140,28 +180,30 @@ async def settings_command(update: Update, context: BotContext) -> None:
 async def settings_button(update: Update, context: BotContext) -> None:
     """Open a settings section: language, time-zone list, or typing a zone."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = SETTINGS.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
     await answer(update)
     if not actor.is_known or actor.person_id is None:
         return
-    action = query.data
-    if action == "set:lang":
+    section = pressed["section"]
+    if section == "lang":
         await show(
             update,
             context,
             t._("Which language would you like?"),
             buttons(_language_markup(context)),
         )
-    elif action == "set:tz":
+    elif section == "tz":
         rows = [
-            [(zone, f"tz:{zone}") for zone in COMMON_TIMEZONES[i : i + 2]]
+            [(zone, TIMEZONE.build(zone=zone)) for zone in COMMON_TIMEZONES[i : i + 2]]
             for i in range(0, len(COMMON_TIMEZONES), 2)
         ]
-        rows.append([(t._("⌨️ Type another"), "set:tztype")])
+        rows.append([(t._("⌨️ Type another"), SETTINGS.build(section="tztype"))])
         await show(update, context, t._("Which time zone are you in?"), buttons(rows))
-    elif action == "set:tztype":
+    elif section == "tztype":
         await context.services.people.expect_input(actor.person_id, "timezone")
         await show(
             update,
@@ -176,16 +218,17 @@ async def settings_button(update: Update, context: BotContext) -> None:
 async def choose_timezone(update: Update, context: BotContext) -> None:
     """Store a time zone picked from the list."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = TIMEZONE.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
     await answer(update)
-    zone = query.data.split(":", 1)[1]
+    zone = pressed["zone"]
     if actor.person_id is None:
         return
     await _store_timezone(update, context, actor, zone)
 
 
-@expects("timezone")
 async def typed_timezone(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Store a typed time zone, or explain kindly what is expected."""
     await _store_timezone(update, context, actor, clean_user_text(text))
@@ -211,26 +254,11 @@ async def _store_timezone(update: Update, context: BotContext, actor: Actor, zon
         await context.services.reminders.reschedule(actor.person_id)
     if actor.is_active_practitioner:
         await context.services.digests.reschedule(actor.person_id)
-    updated = await context.services.people.by_id(actor.person_id)
-    assert updated is not None
+    updated = await refresh_actor(update, context)
     await show(
         update,
         context,
         t._("Time zone saved: {zone}.", zone=esc(zone))
         + "\n\n"
         + settings_text(t, updated, context.services.clock.now()),
-    )
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("help", help_command))
-    application.add_handler(CommandHandler("language", language_command))
-    application.add_handler(CommandHandler("settings", settings_command))
-    application.add_handler(CallbackQueryHandler(choose_language, pattern=r"^lang:[a-z]{2}$"))
-    application.add_handler(
-        CallbackQueryHandler(settings_button, pattern=r"^set:(lang|tz|tztype)$")
-    )
-    application.add_handler(
-        CallbackQueryHandler(choose_timezone, pattern=r"^tz:[A-Za-z0-9_+/-]{1,60}$")
     )

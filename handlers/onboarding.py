@@ -6,13 +6,13 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from telegram import Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, TypeHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.invites import CONSENT_VERSION, InviteStatus, OpenedInvite
 from bot.services.people import Actor
 from bot.text import esc
+from handlers.callbacks import CONSENT
 from handlers.commands import register_person_commands
 from handlers.common import (
     actor_of,
@@ -20,13 +20,15 @@ from handlers.common import (
     buttons,
     deliver,
     profile_of,
+    refresh_actor,
     reply,
     show,
     stranger_text,
 )
+from handlers.goals import invite_first_goal
 from handlers.menu import help_text
 
-__all__ = ["register", "stranger_text"]
+__all__ = ["AFTER_CONSENT", "consent", "consent_update", "start"]
 
 _log = logging.getLogger(__name__)
 
@@ -146,11 +148,15 @@ async def start(update: Update, context: BotContext) -> None:
     if check.invite.role == "practitioner":
         await _become_practitioner(update, context, code, t)
         return
+    invite, signature = check.invite.id, check.invite.signature
     markup = buttons(
         [
             [
-                (t._("✅ I agree"), f"consent:yes:{check.invite.id}:{check.invite.signature}"),
-                (t._("Not now"), f"consent:no:{check.invite.id}:{check.invite.signature}"),
+                (
+                    t._("✅ I agree"),
+                    CONSENT.build(choice="yes", invite=invite, signature=signature),
+                ),
+                (t._("Not now"), CONSENT.build(choice="no", invite=invite, signature=signature)),
             ]
         ]
     )
@@ -167,7 +173,7 @@ async def _become_practitioner(
             update, context, _status_text(t, status, context.services.settings.invite_ttl_days)
         )
         return
-    actor = await actor_of(update, context)
+    actor = await refresh_actor(update, context)
     assert actor.person_id is not None
     await context.services.digests.reschedule(actor.person_id)
     await register_person_commands(context.bot, actor, t)
@@ -183,12 +189,12 @@ async def _become_practitioner(
 async def consent(update: Update, context: BotContext) -> None:
     """Handle "I agree" / "Not now" on the consent screen."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = CONSENT.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
-    _, choice, raw_id, signature = query.data.split(":")
-    invite_id = int(raw_id)
-    if choice == "no":  # nothing about them was stored, so there is nothing to undo
+    if pressed["choice"] == "no":  # nothing about them was stored, so there is nothing to undo
         await answer(update)
         await show(
             update,
@@ -199,14 +205,16 @@ async def consent(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    status = await context.services.invites.accept_client(invite_id, signature, profile_of(update))
+    status = await context.services.invites.accept_client(
+        pressed["invite"], pressed["signature"], profile_of(update)
+    )
     await answer(update)
     if status is not InviteStatus.OK:
         await show(
             update, context, _status_text(t, status, context.services.settings.invite_ttl_days)
         )
         return
-    actor = await actor_of(update, context)
+    actor = await refresh_actor(update, context)
     await register_person_commands(context.bot, actor, t)
     await show(
         update,
@@ -221,18 +229,12 @@ async def consent(update: Update, context: BotContext) -> None:
 
 
 async def after_consent(update: Update, context: BotContext, actor: Actor) -> None:
-    """Run the steps that follow consent (later journeys add to ``AFTER_CONSENT``)."""
+    """Take the steps that follow consent, in order."""
     for step in AFTER_CONSENT:
         await step(update, context, actor)
 
 
-AFTER_CONSENT: list[Callable[[Update, BotContext, Actor], Awaitable[None]]] = []
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(TypeHandler(Update, consent_update), group=-1)
-    application.add_handler(CommandHandler("start", start))
-    application.add_handler(
-        CallbackQueryHandler(consent, pattern=r"^consent:(yes|no):[0-9]{1,18}:[A-Za-z0-9_-]{16}$")
-    )
+# What a new client is offered right after agreeing, in order.
+AFTER_CONSENT: tuple[Callable[[Update, BotContext, Actor], Awaitable[None]], ...] = (
+    invite_first_goal,
+)

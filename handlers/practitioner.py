@@ -7,23 +7,54 @@ import io
 import re
 
 from telegram import InlineKeyboardMarkup, InputFile, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
 from bot.charts import ChartLabels, Series, progress_chart
-from bot.context import BotApp, BotContext
-from bot.i18n import N_, Translator
+from bot.context import BotContext
+from bot.i18n import Translator
 from bot.services.caseload import CaseloadEntry
 from bot.services.digests import PractitionerSettings
 from bot.services.people import Actor
 from bot.services.requests import Request
 from bot.text import esc, shorten
-from handlers.common import answer, audit, buttons, deliver, expects, reply, require, show
-from handlers.menu import SETTINGS_SECTIONS
+from handlers.callbacks import (
+    CLIENT,
+    CLIENT_ACTION,
+    CLIENT_ALIAS,
+    DIGEST_FREQUENCY,
+    DIGEST_TIME,
+    DIGEST_WEEKDAY,
+    PRACTICE_MENU,
+    PREP_LEAD,
+    QUIET_HOURS,
+    REPLY_DAYS,
+    REQUEST,
+    WORK_DAY,
+    WORK_HOURS,
+)
+from handlers.common import answer, audit, buttons, deliver, reply, require, show
+from handlers.practice import away_button, messages_lines
+from handlers.views.crisis import plan_text
 from handlers.views.digests import render_digest
 
-__all__ = ["register"]
+__all__ = [
+    "NOTE_COMMAND",
+    "REQUEST_COMMAND",
+    "client_button",
+    "client_command",
+    "clients_command",
+    "digest_command",
+    "note_command",
+    "request_button",
+    "request_command",
+    "requests_command",
+    "settings_button",
+    "typed_alias",
+    "typed_handling_message",
+]
 
-SETTINGS_SECTIONS.append((N_("📬 Digest and alerts"), "ps:menu", frozenset({"practitioner"})))
+# /note_<id> and /request_<id>, the links in a digest (with the bot's name in a group chat)
+NOTE_COMMAND = re.compile(r"^/note_([0-9]{1,18})(@\w+)?$")
+REQUEST_COMMAND = re.compile(r"^/request_([0-9]{1,18})(@\w+)?$")
 QUICK_DIGEST_TIMES = ("07:30", "08:30", "12:00", "17:00")
 QUIET_PRESETS = {
     "19-08": ("19:00", "08:00"),
@@ -51,7 +82,7 @@ def _status(t: Translator, entry: CaseloadEntry, timezone: str) -> str:
     if entry.last_checkin is None:
         parts.append(t._("no check-ins yet"))
     else:
-        parts.append(t._("last check-in {date}", date=t.date(entry.last_checkin, timezone)))
+        parts.append(t._("last check-in {date}", date=t.day(entry.last_checkin, timezone)))
     if entry.attention.needs_attention:
         parts.append("⚠️ " + t._("may need attention"))
     if entry.paused:
@@ -77,7 +108,9 @@ async def clients_command(update: Update, context: BotContext) -> None:
             f"{entry.number}. <b>{esc(entry.name)}</b> — {_status(t, entry, actor.timezone)}"
         )
     lines += ["", t._("Tap a name, or send /client followed by a number.")]
-    rows = [[(f"{e.number}. {shorten(e.name, 30)}", f"cl:{e.client_id}")] for e in entries]
+    rows = [
+        [(f"{e.number}. {shorten(e.name, 30)}", CLIENT.build(client=e.client_id))] for e in entries
+    ]
     await reply(update, context, "\n".join(lines), buttons(rows))
 
 
@@ -102,20 +135,22 @@ async def client_command(update: Update, context: BotContext) -> None:
 async def client_button(update: Update, context: BotContext) -> None:
     """Open a client from the list, or start setting their alias."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    alias = CLIENT_ALIAS.parse(query.data)
+    pressed = alias or CLIENT.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
     t = context.t(actor)
-    parts = query.data.split(":")
-    client_id = int(parts[1])
+    client_id = pressed["client"]
     entries = await context.services.caseload.entries(actor.person_id)
     entry = next((e for e in entries if e.client_id == client_id), None)
     if entry is None:  # not this practitioner's client: say nothing about them
         await reply(update, context, t._("That client is not in your caseload."))
         return
-    if len(parts) == 3 and parts[2] == "alias":
+    if alias is not None:
         await context.services.people.expect_input(actor.person_id, "alias", client_id=client_id)
         await reply(
             update,
@@ -143,16 +178,28 @@ async def _show_client(
         t._("<b>Goals</b>"),
     ]
     for item in goals:
-        mark = "🏆 " if item.goal.status == "achieved" else ""
+        goal = item.goal
+        mark = "🏆 " if goal.status == "achieved" else ""
         latest = t._("no ratings yet") if item.latest is None else f"{item.latest}/10"
-        lines.append(f"• {mark}{esc(item.goal.text)}: {latest}")
+        lines.append(f"• {mark}{esc(goal.text)}: {latest}")
+        rulers = []
+        if goal.importance is not None:
+            rulers.append(t._("importance {value}/10", value=goal.importance))
+        if goal.confidence is not None:
+            rulers.append(t._("confidence {value}/10", value=goal.confidence))
+        if rulers:
+            lines.append("   " + " · ".join(rulers))
+        if goal.reflections_shared and goal.why_not_lower:
+            lines.append("   " + t._("why not lower: “{words}”", words=esc(goal.why_not_lower)))
+        if goal.reflections_shared and goal.what_would_help:
+            lines.append("   " + t._("what would help: “{words}”", words=esc(goal.what_would_help)))
     if not goals:
         lines.append(t._("No goals yet."))
     lines += ["", t._("<b>Recent check-ins</b>")]
     recent = await services.caseload.recent_checkins(entry.client_id)
     for checkin in recent:
         at = int(str(checkin["at"]))
-        parts = [t.date(at, actor.timezone)]
+        parts = [t.day(at, actor.timezone)]
         if checkin["wellbeing"] is not None:
             parts.append(t._("overall {value}/10", value=checkin["wellbeing"]))
         ratings = checkin["ratings"]
@@ -165,6 +212,20 @@ async def _show_client(
             lines.append(f"   💬 <i>{esc(shorten(str(checkin['note']), 200))}</i>")
     if not recent:
         lines.append(t._("No check-ins yet."))
+    requests = await services.requests.for_client(entry.client_id)
+    if requests:
+        lines += ["", t._("<b>Open requests</b>")]
+        for request in requests:
+            what = request.resource_title or request.note or ""
+            lines.append(
+                f"• {esc(shorten(what, 80))} · {t.day(request.created_at, actor.timezone)}"
+                f" /request_{request.id}"
+            )
+    message_lines, clear_rows = await messages_lines(context, t, entry.client_id, actor.timezone)
+    lines += message_lines
+    session = await services.practice.session(entry.client_id)
+    if session is not None and session.at > services.clock.now():
+        lines += ["", t._("Next session: {when}", when=t.moment(session.at, actor.timezone))]
     events = await services.crisis.repo.events_for_client(entry.client_id)
     if events:
         lines += ["", t._("<b>Safety events</b>")]
@@ -177,14 +238,22 @@ async def _show_client(
             lines.append(f"• {t.moment(event.created_at, actor.timezone)} · {state}")
     plan = await services.safety_plans.get(entry.client_id)
     if plan.shared and not plan.is_empty:
-        from handlers.views.crisis import plan_text
-
         lines += [
             "",
             t._("<b>Safety plan</b> (shared by the client)"),
             plan_text(t, plan, heading=False),
         ]
-    markup = buttons([[(t._("✏️ Set a name for this client"), f"cl:{entry.client_id}:alias")]])
+    client_id = entry.client_id
+    markup = buttons(
+        [
+            *clear_rows,
+            [
+                (t._("🗓 Next session"), CLIENT_ACTION.build(client=client_id, action="next")),
+                (t._("📋 Session prep"), CLIENT_ACTION.build(client=client_id, action="prep")),
+            ],
+            [(t._("✏️ Set a name for this client"), CLIENT_ALIAS.build(client=client_id))],
+        ]
+    )
     await reply(update, context, "\n".join(lines), markup)
     series = [Series(i.goal.text, i.points, i.goal.achieved_at) for i in goals if i.points]
     if series:
@@ -200,7 +269,6 @@ async def _show_client(
         await context.bot.send_photo(chat.id, InputFile(io.BytesIO(png), filename="client.png"))
 
 
-@expects("alias")
 async def typed_alias(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Store the practitioner's name for a client."""
     t = context.t(actor)
@@ -225,7 +293,7 @@ async def note_command(update: Update, context: BotContext) -> None:
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
     t = context.t(actor)
-    match = re.match(r"^/note_([0-9]{1,18})", message.text)
+    match = NOTE_COMMAND.match(message.text)
     note = None
     if match:
         note = await context.services.caseload.shared_note(actor.person_id, int(match.group(1)))
@@ -246,11 +314,13 @@ def _request_view(
         t._(
             "📌 <b>{name}</b> asked for help with: {what}", name=esc(request.client_name), what=what
         ),
-        t._("Asked on {date}", date=t.datetime(request.created_at, timezone, "short")),
+        t._("Asked on {date}", date=t.moment(request.created_at, timezone)),
     ]
     if request.note:
         lines.append(t._("Their note: <i>{note}</i>", note=esc(request.note)))
-    return "\n".join(lines), buttons([[(t._("✅ Mark handled"), f"rq:{request.id}:done")]])
+    return "\n".join(lines), buttons(
+        [[(t._("✅ Mark handled"), REQUEST.build(request=request.id, action="done"))]]
+    )
 
 
 async def requests_command(update: Update, context: BotContext) -> None:
@@ -275,7 +345,7 @@ async def request_command(update: Update, context: BotContext) -> None:
     if actor is None or actor.person_id is None or message is None or message.text is None:
         return
     t = context.t(actor)
-    match = re.match(r"^/request_([0-9]{1,18})", message.text)
+    match = REQUEST_COMMAND.match(message.text)
     request = await context.services.requests.get(int(match.group(1))) if match else None
     if request is None or request.practitioner_id != actor.person_id:
         await reply(update, context, t._("That request isn't available to you."))
@@ -288,14 +358,16 @@ async def request_command(update: Update, context: BotContext) -> None:
 async def request_button(update: Update, context: BotContext) -> None:
     """Mark a request handled, with or without a short message to the client."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = REQUEST.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
     t = context.t(actor)
-    _, raw_id, action = query.data.split(":")
-    request = await context.services.requests.get(int(raw_id))
+    action = pressed["action"]
+    request = await context.services.requests.get(pressed["request"])
     if request is None or request.practitioner_id != actor.person_id:
         await reply(update, context, t._("That request isn't available to you."))
         return
@@ -306,11 +378,21 @@ async def request_button(update: Update, context: BotContext) -> None:
         await show(
             update,
             context,
-            t._("Would you like to add a short message for the client?"),
+            t._(
+                "Marking handled: {name}'s request about {what}.\n"
+                "Would you like to add a short message for them?",
+                name=esc(request.client_name),
+                what=esc(shorten(request.resource_title or request.note or "", 80)),
+            ),
             buttons(
                 [
-                    [(t._("✍️ Write a message"), f"rq:{request.id}:msg")],
-                    [(t._("Mark handled without a message"), f"rq:{request.id}:ok")],
+                    [(t._("✍️ Write a message"), REQUEST.build(request=request.id, action="msg"))],
+                    [
+                        (
+                            t._("Mark handled without a message"),
+                            REQUEST.build(request=request.id, action="ok"),
+                        )
+                    ],
                 ]
             ),
         )
@@ -325,7 +407,6 @@ async def request_button(update: Update, context: BotContext) -> None:
         await deliver(context)
 
 
-@expects("handle_request")
 async def typed_handling_message(
     update: Update, context: BotContext, actor: Actor, text: str
 ) -> None:
@@ -343,12 +424,20 @@ async def typed_handling_message(
         await reply(update, context, t._("This request was already closed."))
 
 
+WORK_PRESETS = {
+    "08-18": ("08:00", "18:00"),
+    "09-17": ("09:00", "17:00"),
+    "07-15": ("07:00", "15:00"),
+    "10-19": ("10:00", "19:00"),
+}
+
+
 def _settings_view(
-    t: Translator, settings: PractitionerSettings
+    t: Translator, settings: PractitionerSettings, cover_name: str | None = None
 ) -> tuple[str, InlineKeyboardMarkup]:
     on, off = t._("on"), t._("off")
     if settings.frequency == "daily":
-        when = t._("daily at {time}", time=settings.at)
+        when = t._("on your working days at {time}", time=settings.at)
     elif settings.frequency == "weekly":
         when = t._(
             "weekly on {day} at {time}",
@@ -357,106 +446,157 @@ def _settings_view(
         )
     else:
         when = t._("off")
-    quiet = (
-        t._("{start}–{end}", start=settings.quiet_start, end=settings.quiet_end)
-        if settings.quiet_start and settings.quiet_end
-        else t._("none")
-    )
+    work_days = ", ".join(t.weekday_name(day) for day in sorted(settings.work_days))
+    if settings.quiet_start and settings.quiet_end:
+        hours = t._("{start}–{end}", start=settings.quiet_end, end=settings.quiet_start)
+    else:
+        hours = t._("any time")
     lines = [
-        t._("<b>Digest and alerts</b>"),
-        t._("Digest: {when} ({zone})", when=when, zone=esc(settings.timezone)),
-        t._("Quiet hours: {quiet}", quiet=quiet),
+        t._("<b>Your working week</b>"),
         t._(
-            "Alert me at once when a rating drops by 2 or more: {state}",
+            "Working hours: {days}, {hours} ({zone})",
+            days=work_days,
+            hours=hours,
+            zone=esc(settings.timezone),
+        ),
+        t._("Outside them only safety alerts reach you; everything else waits for your digest."),
+        "",
+        t._("Digest: {when}", when=when),
+        t._(
+            "Requests from clients: {choice}",
+            choice=t._("an alert at once, in working hours")
+            if settings.request_alerts == "now"
+            else t._("in your digest"),
+        ),
+        t._(
+            "Alert at once when a rating drops by 2 or more: {state}",
             state=on if settings.alert_on_drop else off,
         ),
         t._(
             "Send a one-line digest when nothing happened: {state}",
             state=on if settings.send_empty else off,
         ),
+        t.n_(
+            "Clients are told you usually reply within {count} working day.",
+            "Clients are told you usually reply within {count} working days.",
+            settings.reply_days,
+        ),
+        t.n_(
+            "Session prep: {count} minute before a session (in working hours, else the "
+            "evening before).",
+            "Session prep: {count} minutes before a session (in working hours, else the "
+            "evening before).",
+            settings.prep_minutes,
+        ),
     ]
+    if settings.away_until is not None:
+        lines.append(
+            t._("Away until {day}", day=t.moment(settings.away_until, settings.timezone))
+            + (f" · {t._('covered by {name}', name=esc(cover_name))}" if cover_name else "")
+        )
     if settings.next_digest_at is not None:
         lines.append(
             t._(
                 "Next digest: {when}",
-                when=t.datetime(settings.next_digest_at, settings.timezone, "full"),
+                when=t.moment(settings.next_digest_at, settings.timezone),
             )
         )
     rows = [
-        [(t._("Daily"), "ps:f:daily"), (t._("Weekly"), "ps:f:weekly"), (t._("Off"), "ps:f:off")],
-        [(("✓" if settings.at == at else "") + at, f"ps:t:{at}") for at in QUICK_DIGEST_TIMES],
-    ]
+        [
+            (("✓" if settings.quiet_end == start and settings.quiet_start == end else "")
+             + f"{start[:2]}–{end[:2]}", WORK_HOURS.build(hours=key))
+            for key, (start, end) in WORK_PRESETS.items()
+        ]
+        + [(t._("Any time"), WORK_HOURS.build(hours="any"))],
+        [
+            (("✓" if day in settings.work_days else "") + t.weekday_name(day),
+             WORK_DAY.build(day=day))
+            for day in range(4)
+        ],
+        [
+            (("✓" if day in settings.work_days else "") + t.weekday_name(day),
+             WORK_DAY.build(day=day))
+            for day in range(4, 7)
+        ],
+        [
+            (t._("Daily"), DIGEST_FREQUENCY.build(frequency="daily")),
+            (t._("Weekly"), DIGEST_FREQUENCY.build(frequency="weekly")),
+            (t._("Off"), DIGEST_FREQUENCY.build(frequency="off")),
+        ],
+        [
+            (("✓" if settings.at == at else "") + at, DIGEST_TIME.build(at=at))
+            for at in QUICK_DIGEST_TIMES
+        ],
+    ]  # fmt: skip
     if settings.frequency == "weekly":
         rows.append(
             [
-                (("✓" if settings.weekday == d else "") + t.weekday_name(d), f"ps:wd:{d}")
+                (
+                    ("✓" if settings.weekday == d else "") + t.weekday_name(d),
+                    DIGEST_WEEKDAY.build(day=d),
+                )
                 for d in range(7)
             ]
         )
+    rows.append([(t._("Requests: digest or alert"), PRACTICE_MENU.build(action="req"))])
+    rows.append([(t._("Rating-drop alerts on/off"), PRACTICE_MENU.build(action="drop"))])
+    rows.append([(t._("Quiet-period message on/off"), PRACTICE_MENU.build(action="empty"))])
     rows.append(
-        [
-            (label, f"ps:q:{key}")
-            for key, label in (("19-08", "19–08"), ("20-07", "20–07"), ("22-07", "22–07"))
-        ]
-        + [(t._("No quiet hours"), "ps:q:none")]
+        [(t._("Reply within {n} d", n=n), REPLY_DAYS.build(days=n)) for n in ("1", "2", "3", "5")]
     )
-    rows.append([(t._("Rating-drop alerts on/off"), "ps:drop")])
-    rows.append([(t._("Quiet-period message on/off"), "ps:empty")])
+    rows.append(
+        [(t._("Prep {n} min", n=n), PREP_LEAD.build(minutes=n)) for n in ("30", "60", "120")]
+    )
+    if settings.away_until is not None:
+        rows.append([(t._("🏠 I'm back"), PRACTICE_MENU.build(action="back"))])
+    else:
+        rows.append([(t._("🧳 Away with cover…"), PRACTICE_MENU.build(action="away"))])
     return "\n".join(lines), buttons(rows)
 
 
 async def settings_button(update: Update, context: BotContext) -> None:
     """Show or change digest frequency, time, weekday, quiet hours and alert options."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = query.data
     actor = await require(update, context, "practitioner")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
     digests = context.services.digests
-    settings = await digests.settings(actor.person_id)
-    parts = query.data.split(":", 2)
-    action = parts[1]
-    if action == "f":
-        settings = await digests.update(actor.person_id, frequency=parts[2])
-    elif action == "t":
-        settings = await digests.update(actor.person_id, at=parts[2])
-    elif action == "wd":
-        settings = await digests.update(actor.person_id, weekday=int(parts[2]))
-    elif action == "q":
-        start, end = QUIET_PRESETS.get(parts[2], (None, None))
-        settings = await digests.update(actor.person_id, quiet_start=start, quiet_end=end)
-    elif action == "drop":
-        settings = await digests.update(actor.person_id, alert_on_drop=not settings.alert_on_drop)
-    elif action == "empty":
-        settings = await digests.update(actor.person_id, send_empty=not settings.send_empty)
-    text, markup = _settings_view(context.t(actor), settings)
+    person_id = actor.person_id
+    settings = await digests.settings(person_id)
+    if (frequency := DIGEST_FREQUENCY.parse(data)) is not None:
+        settings = await digests.update(person_id, frequency=frequency["frequency"])
+    elif (time := DIGEST_TIME.parse(data)) is not None:
+        settings = await digests.update(person_id, at=time["at"])
+    elif (weekday := DIGEST_WEEKDAY.parse(data)) is not None:
+        settings = await digests.update(person_id, weekday=weekday["day"])
+    elif (quiet := QUIET_HOURS.parse(data)) is not None:
+        start, end = QUIET_PRESETS.get(quiet["hours"], (None, None))
+        settings = await digests.update(person_id, quiet_start=start, quiet_end=end)
+    elif (work := WORK_HOURS.parse(data)) is not None:
+        begin, finish = WORK_PRESETS.get(work["hours"], (None, None))
+        # working hours are stored as the quiet hours between them
+        settings = await digests.update(person_id, quiet_start=finish, quiet_end=begin)
+    elif (day := WORK_DAY.parse(data)) is not None:
+        chosen = settings.work_days ^ {day["day"]}
+        if chosen:  # at least one working day: the digest needs a day to come
+            settings = await digests.update(person_id, work_days=chosen)
+    elif (reply_days := REPLY_DAYS.parse(data)) is not None:
+        settings = await digests.update(person_id, reply_days=int(reply_days["days"]))
+    elif (lead := PREP_LEAD.parse(data)) is not None:
+        settings = await digests.update(person_id, prep_minutes=int(lead["minutes"]))
+    elif (menu := PRACTICE_MENU.parse(data)) is not None and menu["action"] == "drop":
+        settings = await digests.update(person_id, alert_on_drop=not settings.alert_on_drop)
+    elif menu is not None and menu["action"] == "empty":
+        settings = await digests.update(person_id, send_empty=not settings.send_empty)
+    elif menu is not None and menu["action"] in ("away", "back"):
+        await away_button(update, context)
+        return
+    elif menu is not None and menu["action"] == "req":
+        choice = "digest" if settings.request_alerts == "now" else "now"
+        settings = await digests.update(person_id, request_alerts=choice)
+    cover = await context.services.practice.cover(person_id)
+    text, markup = _settings_view(context.t(actor), settings, cover.name if cover else None)
     await show(update, context, text, markup)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("digest", digest_command))
-    application.add_handler(CommandHandler("clients", clients_command))
-    application.add_handler(CommandHandler("client", client_command))
-    application.add_handler(CommandHandler("requests", requests_command))
-    application.add_handler(
-        MessageHandler(filters.Regex(r"^/note_[0-9]{1,18}(@\w+)?$"), note_command)
-    )
-    application.add_handler(
-        MessageHandler(filters.Regex(r"^/request_[0-9]{1,18}(@\w+)?$"), request_command)
-    )
-    application.add_handler(
-        CallbackQueryHandler(client_button, pattern=r"^cl:[0-9]{1,18}(:alias)?$")
-    )
-    application.add_handler(
-        CallbackQueryHandler(request_button, pattern=r"^rq:[0-9]{1,18}:(done|msg|ok)$")
-    )
-    application.add_handler(
-        CallbackQueryHandler(
-            settings_button,
-            pattern=re.compile(
-                r"^ps:(menu|f:(daily|weekly|off)|t:([01][0-9]|2[0-3]):[0-5][0-9]|wd:[0-6]|q:(19-08|20-07|22-07|none)|drop|empty)$"
-            ),
-        )
-    )

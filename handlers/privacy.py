@@ -7,14 +7,14 @@ import json
 from typing import Any
 
 from telegram import InputFile, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.text import esc
+from handlers.callbacks import ERASE
 from handlers.common import actor_of, answer, buttons, deliver, reply, show
 
-__all__ = ["register"]
+__all__ = ["confirm_delete", "delete_command", "my_data"]
 
 
 async def my_data(update: Update, context: BotContext) -> None:
@@ -89,18 +89,27 @@ async def delete_command(update: Update, context: BotContext) -> None:
             "requests. It cannot be undone, and your practitioner will be told that you left. "
             "Tip: /mydata first if you'd like a copy.\n\nErase everything?"
         ),
-        buttons([[(t._("Yes, erase everything"), "erase:yes"), (t._("Keep my data"), "erase:no")]]),
+        buttons(
+            [
+                [
+                    (t._("Yes, erase everything"), ERASE.build(choice="yes")),
+                    (t._("Keep my data"), ERASE.build(choice="no")),
+                ]
+            ]
+        ),
     )
 
 
 async def confirm_delete(update: Update, context: BotContext) -> None:
     """Erase the client's data after confirmation."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = ERASE.parse(query.data)
+    assert pressed is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
     await answer(update)
-    if query.data == "erase:no" or not actor.is_client or actor.person_id is None:
+    if pressed["choice"] == "no" or not actor.is_client or actor.person_id is None:
         await show(update, context, t._("Nothing was erased."))
         return
     await context.services.privacy.erase(actor.person_id)
@@ -110,10 +119,3 @@ async def confirm_delete(update: Update, context: BotContext) -> None:
         t._("Everything stored about you has been erased. Take good care of yourself. 💛"),
     )
     await deliver(context)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("mydata", my_data))
-    application.add_handler(CommandHandler("delete", delete_command))
-    application.add_handler(CallbackQueryHandler(confirm_delete, pattern=r"^erase:(yes|no)$"))

@@ -6,17 +6,16 @@ import asyncio
 import io
 
 from telegram import InputFile, Update
-from telegram.ext import CommandHandler
 
 from bot.charts import ChartLabels, Series, progress_chart
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.services.progress import GoalProgress
 from bot.text import esc
 from handlers.common import reply, require
 
-__all__ = ["progress_summary", "register"]
+__all__ = ["progress_command", "progress_summary"]
 
 
 def _change(t: Translator, first: int, latest: int) -> str:
@@ -42,7 +41,7 @@ def progress_summary(t: Translator, actor: Actor, goals: list[GoalProgress], che
             goal = t._(
                 "🏆 {goal} (achieved {date})",
                 goal=goal,
-                date=t.date(item.goal.achieved_at, actor.timezone),
+                date=t.day(item.goal.achieved_at, actor.timezone),
             )
         if item.first is None or item.latest is None:
             lines.append(t._("• {goal}: no ratings yet", goal=goal))
@@ -105,8 +104,3 @@ async def progress_command(update: Update, context: BotContext) -> None:
         caption=t._("Your goals over time"),
     )
     await reply(update, context, summary)
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("progress", progress_command))

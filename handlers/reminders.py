@@ -2,27 +2,38 @@
 
 from __future__ import annotations
 
-import re
-
 from telegram import InlineKeyboardMarkup, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler
 
 from bot.clock import days
-from bot.context import BotApp, BotContext
-from bot.i18n import N_, Translator
+from bot.context import BotContext
+from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.services.reminders import ReminderSettings
+from handlers.callbacks import (
+    OPTIONS,
+    PAUSE,
+    REMINDER,
+    REMINDER_DAY,
+    REMINDER_DAYS,
+    REMINDER_TIME,
+    REMINDER_TIME_TYPE,
+)
 from handlers.checkin import start_checkin
-from handlers.common import answer, buttons, expects, reply, require, show
-from handlers.menu import SETTINGS_SECTIONS
+from handlers.common import answer, buttons, reply, require, show
 
-__all__ = ["register", "schedule_text"]
+__all__ = [
+    "options_button",
+    "pause_button",
+    "pause_command",
+    "reminder_button",
+    "resume_command",
+    "schedule_button",
+    "schedule_text",
+    "typed_time",
+]
 
 QUICK_TIMES = ("08:00", "12:00", "18:00", "20:00")
 _PAUSES: dict[str, int | None] = {"1d": days(1), "7d": days(7), "14d": days(14), "inf": None}
-
-SETTINGS_SECTIONS.append((N_("⏰ Reminders"), "set:rem", frozenset({"client"})))
-SETTINGS_SECTIONS.append((N_("⚙️ Check-in options"), "opt:menu", frozenset({"client"})))
 
 
 def schedule_text(t: Translator, settings: ReminderSettings) -> str:
@@ -38,27 +49,32 @@ def schedule_text(t: Translator, settings: ReminderSettings) -> str:
         if settings.paused_until is None:
             lines.append(t._("⏸ Paused until you resume (/resume)."))
         else:
-            when = t.datetime(settings.paused_until, settings.timezone, "short")
+            when = t.moment(settings.paused_until, settings.timezone)
             lines.append(t._("⏸ Paused until {when}.", when=when))
     if settings.next_prompt_at is not None:
-        when = t.datetime(settings.next_prompt_at, settings.timezone, "full")
+        when = t.moment(settings.next_prompt_at, settings.timezone)
         lines.append(t._("Next reminder: {when}", when=when))
     return "\n".join(lines)
 
 
 def _schedule_markup(t: Translator, settings: ReminderSettings) -> InlineKeyboardMarkup:
     day_row = [
-        (("✓" if day in settings.days else "") + t.weekday_name(day), f"rd:{day}")
+        (("✓" if day in settings.days else "") + t.weekday_name(day), REMINDER_DAY.build(day=day))
         for day in range(7)
     ]
-    times = [(("✓" if at == settings.at else "") + at, f"rt:{at}") for at in QUICK_TIMES]
+    times = [
+        (("✓" if at == settings.at else "") + at, REMINDER_TIME.build(at=at)) for at in QUICK_TIMES
+    ]
     return buttons(
         [
             day_row[:4],
             day_row[4:],
-            [(t._("Every day"), "rd:all"), (t._("Only when I choose"), "rd:none")],
+            [
+                (t._("Every day"), REMINDER_DAYS.build(days="all")),
+                (t._("Only when I choose"), REMINDER_DAYS.build(days="none")),
+            ],
             times,
-            [(t._("⌨️ Other time"), "rt:type")],
+            [(t._("⌨️ Other time"), REMINDER_TIME_TYPE.build())],
         ]
     )
 
@@ -66,7 +82,8 @@ def _schedule_markup(t: Translator, settings: ReminderSettings) -> InlineKeyboar
 async def schedule_button(update: Update, context: BotContext) -> None:
     """Show or change the reminder days and time."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    data = query.data
     actor = await require(update, context, "client")
     if actor is None:
         return
@@ -76,17 +93,12 @@ async def schedule_button(update: Update, context: BotContext) -> None:
     t = context.t(actor)
     reminders = context.services.reminders
     settings = await reminders.settings(client_id)
-    data = query.data
-    if data.startswith("rd:"):
-        choice = data[3:]
-        if choice == "all":
-            chosen = frozenset(range(7))
-        elif choice == "none":
-            chosen = frozenset()
-        else:
-            chosen = settings.days ^ {int(choice)}
+    if (day := REMINDER_DAY.parse(data)) is not None:
+        settings = await reminders.set_days(client_id, settings.days ^ {day["day"]})
+    elif (every := REMINDER_DAYS.parse(data)) is not None:
+        chosen = frozenset(range(7)) if every["days"] == "all" else frozenset()
         settings = await reminders.set_days(client_id, chosen)
-    elif data == "rt:type":
+    elif REMINDER_TIME_TYPE.matches(data):
         await context.services.people.expect_input(client_id, "reminder_time")
         await show(
             update,
@@ -96,12 +108,11 @@ async def schedule_button(update: Update, context: BotContext) -> None:
             ),
         )
         return
-    elif data.startswith("rt:"):
-        settings = await reminders.set_time(client_id, data[3:]) or settings
+    elif (time := REMINDER_TIME.parse(data)) is not None:
+        settings = await reminders.set_time(client_id, time["at"]) or settings
     await show(update, context, schedule_text(t, settings), _schedule_markup(t, settings))
 
 
-@expects("reminder_time")
 async def typed_time(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Store a typed reminder time, or explain the format."""
     t = context.t(actor)
@@ -135,8 +146,8 @@ def _options_view(t: Translator, settings: ReminderSettings) -> tuple[str, Inlin
     )
     markup = buttons(
         [
-            [(t._("Switch the overall question"), "opt:wb")],
-            [(t._("Switch note sharing default"), "opt:share")],
+            [(t._("Switch the overall question"), OPTIONS.build(option="wb"))],
+            [(t._("Switch note sharing default"), OPTIONS.build(option="share"))],
         ]
     )
     return text, markup
@@ -145,7 +156,9 @@ def _options_view(t: Translator, settings: ReminderSettings) -> tuple[str, Inlin
 async def options_button(update: Update, context: BotContext) -> None:
     """Show or switch the check-in options."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = OPTIONS.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "client")
     if actor is None:
         return
@@ -154,9 +167,9 @@ async def options_button(update: Update, context: BotContext) -> None:
     assert client_id is not None
     reminders = context.services.reminders
     settings = await reminders.settings(client_id)
-    if query.data == "opt:wb":
+    if pressed["option"] == "wb":
         await reminders.set_option(client_id, "ask_wellbeing", not settings.ask_wellbeing)
-    elif query.data == "opt:share":
+    elif pressed["option"] == "share":
         await reminders.set_option(
             client_id, "share_notes_default", not settings.share_notes_default
         )
@@ -167,7 +180,9 @@ async def options_button(update: Update, context: BotContext) -> None:
 async def reminder_button(update: Update, context: BotContext) -> None:
     """Handle a reminder's "Check in now", "Later" and "Not today"."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = REMINDER.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "client")
     if actor is None:
         return
@@ -176,7 +191,9 @@ async def reminder_button(update: Update, context: BotContext) -> None:
     assert client_id is not None
     t = context.t(actor)
     reminders = context.services.reminders
-    action = query.data[4:]
+    action = pressed["action"]
+    if action != "go":  # any answer counts; "go" counts when the check-in starts
+        await reminders.answered(client_id)
     if action == "go":
         await show(update, context, t._("🌿 Let's check in."))
         await start_checkin(update, context, actor, "reminder")
@@ -185,11 +202,18 @@ async def reminder_button(update: Update, context: BotContext) -> None:
         await show(
             update,
             context,
-            t._("Okay, I'll ask again around {time}.", time=t.time(when, actor.timezone)),
+            t._("Okay, I'll ask again around {time}.", time=t.clock(when, actor.timezone)),
         )
     elif action == "skip":
         await reminders.not_today(client_id)
         await show(update, context, t._("No problem. Take care, and talk soon."))
+    elif action == "keep":
+        await show(update, context, t._("Good, the rhythm stays as it is. Talk soon."))
+    elif action == "change":
+        settings = await reminders.settings(client_id)
+        await show(update, context, schedule_text(t, settings), _schedule_markup(t, settings))
+    elif action == "pause":
+        await pause_command(update, context)
     elif action == "none":
         await show(
             update,
@@ -214,8 +238,12 @@ async def pause_command(update: Update, context: BotContext) -> None:
         t._("Take a break from reminders for how long?"),
         buttons(
             [
-                [(t._("1 day"), "pa:1d"), (t._("1 week"), "pa:7d"), (t._("2 weeks"), "pa:14d")],
-                [(t._("Until I resume"), "pa:inf")],
+                [
+                    (t._("1 day"), PAUSE.build(length="1d")),
+                    (t._("1 week"), PAUSE.build(length="7d")),
+                    (t._("2 weeks"), PAUSE.build(length="14d")),
+                ],
+                [(t._("Until I resume"), PAUSE.build(length="inf"))],
             ]
         ),
     )
@@ -224,14 +252,15 @@ async def pause_command(update: Update, context: BotContext) -> None:
 async def pause_button(update: Update, context: BotContext) -> None:
     """Pause reminders for the chosen time."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    pressed = PAUSE.parse(query.data)
+    assert pressed is not None
     actor = await require(update, context, "client")
     if actor is None or actor.person_id is None:
         return
     await answer(update)
     t = context.t(actor)
-    key = query.data[3:]
-    settings = await context.services.reminders.pause(actor.person_id, _PAUSES[key])
+    settings = await context.services.reminders.pause(actor.person_id, _PAUSES[pressed["length"]])
     text = t._("Paused. You can still check in whenever you like, and /resume ends the pause.")
     await show(update, context, text + "\n\n" + schedule_text(t, settings))
 
@@ -249,22 +278,3 @@ async def resume_command(update: Update, context: BotContext) -> None:
         context,
         t._("Welcome back. Reminders are on again.") + "\n\n" + schedule_text(t, settings),
     )
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("pause", pause_command))
-    application.add_handler(CommandHandler("resume", resume_command))
-    application.add_handler(
-        CallbackQueryHandler(
-            schedule_button,
-            pattern=re.compile(
-                r"^(set:rem|rd:([0-6]|all|none)|rt:(type|([01][0-9]|2[0-3]):[0-5][0-9]))$"
-            ),
-        )
-    )
-    application.add_handler(CallbackQueryHandler(options_button, pattern=r"^opt:(menu|wb|share)$"))
-    application.add_handler(
-        CallbackQueryHandler(reminder_button, pattern=r"^rem:(go|later|skip|none)$")
-    )
-    application.add_handler(CallbackQueryHandler(pause_button, pattern=r"^pa:(1d|7d|14d|inf)$"))

@@ -3,29 +3,45 @@
 from __future__ import annotations
 
 import io
+from typing import Any
 
 from telegram import InputFile, Update
-from telegram.ext import CallbackQueryHandler, CommandHandler, MessageHandler, filters
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.catalogue import ImportReport, ResourceView
 from bot.services.people import Actor
 from bot.text import esc, shorten
+from handlers.callbacks import (
+    REQUEST_WITHDRAW,
+    RESOURCE,
+    RESOURCE_ASK,
+    RESOURCE_CATEGORY,
+    RESOURCE_MENU,
+    RESOURCE_SEND,
+)
 from handlers.common import (
     actor_of,
     answer,
     audit,
     buttons,
     deliver,
-    expects,
     reply,
     show,
     stranger_text,
 )
+from handlers.practice import expectation_text
 from handlers.views.crisis import gap_text
 
-__all__ = ["ask_other_request", "ask_request_note", "register"]
+__all__ = [
+    "ask_other_request",
+    "ask_request_note",
+    "document_upload",
+    "resource_button",
+    "resources_command",
+    "typed_other_request",
+    "typed_request_note",
+]
 
 PAGE_SIZE = 6
 MAX_UPLOAD = 1_048_576
@@ -34,12 +50,12 @@ MAX_UPLOAD = 1_048_576
 def _menu_rows(
     t: Translator, actor: Actor, categories: list[tuple[str, str]]
 ) -> list[list[tuple[str, str]]]:
-    rows = [[(name, f"res:c:{cid}:0")] for cid, name in categories]
+    rows = [[(name, RESOURCE_CATEGORY.build(category=cid, page=0))] for cid, name in categories]
     if actor.is_client:
-        rows.append([(t._("🙋 Something else"), "res:other")])
-        rows.append([(t._("📋 My open requests"), "res:mine")])
+        rows.append([(t._("🙋 Something else"), RESOURCE_MENU.build(action="other"))])
+        rows.append([(t._("📋 My open requests"), RESOURCE_MENU.build(action="mine"))])
     if actor.is_admin:
-        rows.append([(t._("📤 Export the catalogue (YAML)"), "res:export")])
+        rows.append([(t._("📤 Export the catalogue (YAML)"), RESOURCE_MENU.build(action="export"))])
     return rows
 
 
@@ -92,49 +108,70 @@ def _card(t: Translator, resource: ResourceView) -> str:
     return "\n".join(lines)
 
 
+def _pressed(data: str | None) -> tuple[str, dict[str, Any]]:
+    """Which /resources button was pressed, and its fields."""
+    if (menu := RESOURCE_MENU.parse(data)) is not None:
+        return menu["action"], menu
+    for action, callback in (
+        ("category", RESOURCE_CATEGORY),
+        ("resource", RESOURCE),
+        ("ask", RESOURCE_ASK),
+        ("send", RESOURCE_SEND),
+        ("withdraw", REQUEST_WITHDRAW),
+    ):
+        if (fields := callback.parse(data)) is not None:
+            return action, fields
+    raise ValueError("not a /resources button")
+
+
 async def resource_button(update: Update, context: BotContext) -> None:
     """Handle category pages, resource cards, asking, withdrawing and export."""
     query = update.callback_query
-    assert query is not None and query.data is not None
+    assert query is not None
+    action, pressed = _pressed(query.data)
     actor = await actor_of(update, context)
     t = context.t(actor)
     await answer(update)
     if not actor.roles:
         return
     services = context.services
-    parts = query.data.split(":")
-    action = parts[1]
     if action == "menu":
         await _show_menu(update, context, actor, new=False)
-    elif action == "c":
-        category_id, page = parts[2], int(parts[3])
+    elif action == "category":
+        category_id, page = pressed["category"], pressed["page"]
         items, total = await services.catalogue.resources(
             category_id, actor.locale, page, PAGE_SIZE
         )
-        rows = [[(shorten(r.title, 40), f"res:r:{r.id}")] for r in items]
+        rows = [[(shorten(r.title, 40), RESOURCE.build(resource=r.id))] for r in items]
         nav = []
         if page > 0:
-            nav.append((t._("◀️ Back"), f"res:c:{category_id}:{page - 1}"))
+            nav.append(
+                (t._("◀️ Back"), RESOURCE_CATEGORY.build(category=category_id, page=page - 1))
+            )
         if (page + 1) * PAGE_SIZE < total:
-            nav.append((t._("More ▶️"), f"res:c:{category_id}:{page + 1}"))
+            nav.append(
+                (t._("More ▶️"), RESOURCE_CATEGORY.build(category=category_id, page=page + 1))
+            )
         if nav:
             rows.append(nav)
-        rows.append([(t._("⬅️ Topics"), "res:menu")])
+        rows.append([(t._("⬅️ Topics"), RESOURCE_MENU.build(action="menu"))])
         pages = max(1, (total + PAGE_SIZE - 1) // PAGE_SIZE)
         await show(update, context, t._("Page {page} of {pages}", page=page + 1, pages=pages),
                    buttons(rows))  # fmt: skip
-    elif action == "r":
-        resource = await services.catalogue.resource(parts[2], actor.locale)
+    elif action == "resource":
+        resource = await services.catalogue.resource(pressed["resource"], actor.locale)
         if resource is None:
             await show(update, context, t._("I couldn't find that resource."))
             return
         rows = []
         if actor.is_client and resource.requestable and not resource.hidden:
-            rows.append([(t._("🙋 Ask my practitioner about this"), f"res:ask:{resource.id}")])
-        rows.append([(t._("⬅️ Back"), f"res:c:{resource.category_id}:0")])
+            rows.append([(t._("🙋 Ask my practitioner about this"),
+                          RESOURCE_ASK.build(resource=resource.id))])  # fmt: skip
+        rows.append([(t._("⬅️ Back"),
+                      RESOURCE_CATEGORY.build(category=resource.category_id, page=0))])  # fmt: skip
         await show(update, context, _card(t, resource), buttons(rows))
-    elif action in ("ask", "send", "other", "mine", "wd") and actor.is_client:
-        await _client_action(update, context, actor, t, parts)
+    elif action in ("ask", "send", "other", "mine", "withdraw") and actor.is_client:
+        await _client_action(update, context, actor, t, action, pressed)
     elif action == "export" and actor.is_admin:
         content = await services.catalogue.export_yaml()
         chat = update.effective_chat
@@ -145,13 +182,17 @@ async def resource_button(update: Update, context: BotContext) -> None:
 
 
 async def _client_action(
-    update: Update, context: BotContext, actor: Actor, t: Translator, parts: list[str]
+    update: Update,
+    context: BotContext,
+    actor: Actor,
+    t: Translator,
+    action: str,
+    pressed: dict[str, Any],
 ) -> None:
     services = context.services
     assert actor.person_id is not None
-    action = parts[1]
     if action == "ask":
-        resource = await services.catalogue.resource(parts[2], actor.locale)
+        resource = await services.catalogue.resource(pressed["resource"], actor.locale)
         if resource is None or resource.hidden or not resource.requestable:
             await show(
                 update,
@@ -164,25 +205,26 @@ async def _client_action(
             return
         await ask_request_note(update, context, actor, resource)
     elif action == "send":
-        await _create(update, context, actor, parts[2], None)
+        await _create(update, context, actor, pressed["resource"], None)
     elif action == "other":
         await ask_other_request(update, context, actor)
     elif action == "mine":
         mine = await services.requests.for_client(actor.person_id)
         if not mine:
+            topics = RESOURCE_MENU.build(action="menu")
             await show(update, context, t._("You have no open requests."),
-                       buttons([[(t._("⬅️ Topics"), "res:menu")]]))  # fmt: skip
+                       buttons([[(t._("⬅️ Topics"), topics)]]))  # fmt: skip
             return
         lines = [t._("<b>Your open requests</b>")]
         rows = []
         for n, request in enumerate(mine, 1):
             title = esc(request.resource_title) if request.resource_title else t._("something else")
-            lines.append(f"{n}. {title} — {t.date(request.created_at, actor.timezone)}")
-            rows.append([(t._("Withdraw {n}", n=n), f"res:wd:{request.id}")])
-        rows.append([(t._("⬅️ Topics"), "res:menu")])
+            lines.append(f"{n}. {title} — {t.day(request.created_at, actor.timezone)}")
+            rows.append([(t._("Withdraw {n}", n=n), REQUEST_WITHDRAW.build(request=request.id))])
+        rows.append([(t._("⬅️ Topics"), RESOURCE_MENU.build(action="menu"))])
         await show(update, context, "\n".join(lines), buttons(rows))
-    elif action == "wd":
-        if await services.requests.withdraw(actor.person_id, int(parts[2])):
+    elif action == "withdraw":
+        if await services.requests.withdraw(actor.person_id, pressed["request"]):
             await show(update, context, t._("Withdrawn. Your practitioner won't follow up on it."))
         else:
             await show(update, context, t._("That request is already closed."))
@@ -200,8 +242,8 @@ async def ask_request_note(
     await show(update, context, t._("Would you like to add a note for your practitioner about "
                                     "<b>{title}</b>? Type it, or send the request without one.",
                                     title=esc(resource.title)),
-               buttons([[(t._("Send without a note"), f"res:send:{resource.id}")],
-                        [(t._("Cancel"), "res:menu")]]))  # fmt: skip
+               buttons([[(t._("Send without a note"), RESOURCE_SEND.build(resource=resource.id))],
+                        [(t._("Cancel"), RESOURCE_MENU.build(action="menu"))]]))  # fmt: skip
 
 
 async def ask_other_request(update: Update, context: BotContext, actor: Actor) -> None:
@@ -211,7 +253,7 @@ async def ask_other_request(update: Update, context: BotContext, actor: Actor) -
     await context.services.people.expect_input(actor.person_id, "request_other")
     await show(update, context, t._("What would you like help with? Describe it in your own "
                                     "words and I'll pass it to your practitioner."),
-               buttons([[(t._("Cancel"), "res:menu")]]))  # fmt: skip
+               buttons([[(t._("Cancel"), RESOURCE_MENU.build(action="menu"))]]))  # fmt: skip
 
 
 async def _create(
@@ -235,31 +277,22 @@ async def _create(
             )
             return
         title = resource.title
-    _request, wait = await services.requests.create(actor.person_id, resource_id, title, note)
+    await services.requests.create(actor.person_id, resource_id, title, note)
     await services.people.clear_input(actor.person_id)
-    if wait is None:
-        text = t._(
-            "✅ Sent. Your practitioner has been notified and will follow up; they may not "
-            "reply straight away. You can see or withdraw it under “My open requests”."
-        )
-    else:
-        text = t._(
-            "✅ Sent. Your practitioner is outside their working hours and will see it after "
-            "{time}. You can see or withdraw it under “My open requests”.",
-            time=t.datetime(wait, actor.timezone, "short"),
-        )
+    text = t._("✅ Sent. You can see or withdraw it under “My open requests”.")
+    expectation = await services.practice.expectation(actor.person_id)
+    if expectation is not None:
+        text += "\n\n" + expectation_text(t, expectation, actor.timezone)
     await reply(update, context, text)
     await deliver(context)
 
 
-@expects("request_note")
 async def typed_request_note(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Send the request for a resource with the client's note."""
     assert actor.pending_input is not None
     await _create(update, context, actor, str(actor.pending_input["resource_id"]), text)
 
 
-@expects("request_other")
 async def typed_other_request(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Send a request for something not in the catalogue."""
     await _create(update, context, actor, None, text)
@@ -311,12 +344,3 @@ async def document_upload(update: Update, context: BotContext) -> None:
     if report.ok:
         await audit(context, actor, "admin", "imported the catalogue")
     await reply(update, context, _report_text(t, report))
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers."""
-    application.add_handler(CommandHandler("resources", resources_command))
-    application.add_handler(MessageHandler(filters.Document.ALL, document_upload))
-    application.add_handler(CallbackQueryHandler(resource_button, pattern=(
-        r"^res:(menu|other|mine|export|c:[a-z0-9_-]{1,40}:[0-9]{1,3}|(r|ask|send):[a-z0-9_-]{1,40}"
-        r"|wd:[0-9]{1,18})$")))  # fmt: skip

@@ -3,33 +3,36 @@ carrying on afterwards, and the client's safety plan (/safetyplan)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from telegram import Update
 from telegram.error import TelegramError
-from telegram.ext import (
-    ApplicationHandlerStop,
-    CallbackQueryHandler,
-    CommandHandler,
-    MessageHandler,
-    filters,
-)
+from telegram.ext import ApplicationHandlerStop
 
-from bot.context import BotApp, BotContext
+from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.outbox import PRIORITY_SAFETY, OutgoingMessage, enqueue
 from bot.services.people import Actor
 from bot.services.safety_plan import MAX_SECTION_LENGTH, SECTIONS, SafetyPlan
 from bot.text import esc, shorten
-from handlers.common import actor_of, answer, audit, buttons, expects, reply, show
+from handlers.callbacks import ALERT, CRISIS, PLAN_MENU, PLAN_SECTION, PLAN_SECTION_ACTION
+from handlers.checkin import start_checkin
+from handlers.common import actor_of, answer, audit, buttons, reply, show
+from handlers.goals import ask_new_goal, ask_reword
+from handlers.loose_text import hold
+from handlers.resources import ask_other_request, ask_request_note
 from handlers.views.crisis import SECTION_TITLES, crisis_lines_text, plan_text
 
-__all__ = ["register", "screen_update"]
+__all__ = [
+    "alert_button",
+    "crisis_button",
+    "plan_button",
+    "plan_command",
+    "screen_update",
+    "typed_during_crisis",
+    "typed_plan_section",
+]
 
-_CRISIS = re.compile(r"^sf:([0-9]{1,18}):(safe|sure|unsure|help|go|stop)$")
-_ALERT = re.compile(r"^sa:([0-9]{1,18}):(ack|show)$")
-_PLAN = re.compile(r"^sp:(menu|share|private|(" + "|".join(SECTIONS) + r")(:(keep|clear))?)$")
 _POPUP_LIMIT = 190
 
 
@@ -69,28 +72,25 @@ async def screen_update(update: Update, context: BotContext) -> None:
     raise ApplicationHandlerStop
 
 
-@expects("crisis")
-async def typed_during_crisis(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+async def typed_during_crisis(update: Update, context: BotContext, actor: Actor, text: str) -> bool:
     """Words after the crisis message: keep them with the event, or go on as usual if it's over."""
     assert actor.person_id is not None and actor.pending_input is not None
     services = context.services
     event_id = int(actor.pending_input.get("event_id", 0))
     if await services.crisis.wrote_during_crisis(actor.person_id, event_id, text):
         services.outbox.wake()
-        return
+        return True
     await services.people.clear_input(actor.person_id)
-    from handlers.text import route_text
-
-    await route_text(update, context, replace(actor, pending_input=None), text)
+    return False  # the crisis is over: the words are routed as if nothing were pending
 
 
 async def crisis_button(update: Update, context: BotContext) -> None:
     """Record the client's answer; every follow-up is a new message, the lines stay."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    match = _CRISIS.match(query.data)
-    assert match is not None
-    event_id, choice = int(match.group(1)), match.group(2)
+    assert query is not None
+    pressed = CRISIS.parse(query.data)
+    assert pressed is not None
+    event_id, choice = pressed["event"], pressed["choice"]
     actor = await actor_of(update, context)
     await answer(update)
     services = context.services
@@ -121,12 +121,8 @@ async def _carry_on(
     kind = str(step.get("kind", ""))
     actor = replace(actor, pending_input=None)
     if kind == "goal_new":
-        from handlers.goals import ask_new_goal
-
         await ask_new_goal(update, context, actor)
     elif kind == "goal_reword":
-        from handlers.goals import ask_reword
-
         client_id = actor.person_id
         assert client_id is not None
         goal = await services.goals.get(client_id, int(step.get("goal_id", 0)))
@@ -135,24 +131,16 @@ async def _carry_on(
         else:
             await reply(update, context, t._("Okay. Whenever you're ready, /goals has your goals."))
     elif kind == "request_note":
-        from handlers.resources import ask_request_note
-
         resource = await services.catalogue.resource(str(step.get("resource_id")), actor.locale)
         if resource is not None and not resource.hidden and resource.requestable:
             await ask_request_note(update, context, actor, resource)
         else:
             await reply(update, context, t._("Okay. /resources is there whenever you need it."))
     elif kind == "request_other":
-        from handlers.resources import ask_other_request
-
         await ask_other_request(update, context, actor)
     elif kind == "loose_text" and step.get("text"):
-        from handlers.loose_text import hold
-
         await hold(update, context, actor, str(step["text"]))
     elif kind in ("checkin", "note"):
-        from handlers.checkin import start_checkin
-
         await start_checkin(update, context, actor, "command")
     else:
         await reply(
@@ -163,10 +151,10 @@ async def _carry_on(
 async def alert_button(update: Update, context: BotContext) -> None:
     """ "I'm on it" and "Show what they wrote" on a safety alert."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    match = _ALERT.match(query.data)
-    assert match is not None
-    event_id, action = int(match.group(1)), match.group(2)
+    assert query is not None
+    pressed = ALERT.parse(query.data)
+    assert pressed is not None
+    event_id, action = pressed["event"], pressed["action"]
     user, chat = update.effective_user, update.effective_chat
     if user is None or chat is None:
         return
@@ -222,11 +210,14 @@ def _plan_view(t: Translator, plan: SafetyPlan) -> tuple[str, list[list[tuple[st
         if plan.shared
         else t._("🔒 Private: only you can see it.")
     )
-    rows = [[(t._(SECTION_TITLES[section]), f"sp:{section}")] for section in SECTIONS]
+    rows = [
+        [(t._(SECTION_TITLES[section]), PLAN_SECTION.build(section=section))]
+        for section in SECTIONS
+    ]
     if plan.shared:
-        rows.append([(t._("🔒 Make it private"), "sp:private")])
+        rows.append([(t._("🔒 Make it private"), PLAN_MENU.build(action="private"))])
     else:
-        rows.append([(t._("🔓 Share with my practitioner"), "sp:share")])
+        rows.append([(t._("🔓 Share with my practitioner"), PLAN_MENU.build(action="share"))])
     return f"{intro}\n\n{body}\n\n{state}", rows
 
 
@@ -246,22 +237,27 @@ async def plan_command(update: Update, context: BotContext) -> None:
 async def plan_button(update: Update, context: BotContext) -> None:
     """Open a part to write it, keep or clear it, and share or unshare the plan."""
     query = update.callback_query
-    assert query is not None and query.data is not None
-    match = _PLAN.match(query.data)
-    assert match is not None
+    assert query is not None
+    pressed = (
+        PLAN_MENU.parse(query.data)
+        or PLAN_SECTION.parse(query.data)
+        or PLAN_SECTION_ACTION.parse(query.data)
+    )
+    assert pressed is not None
     actor = await actor_of(update, context)
     t = context.t(actor)
     await answer(update)
     if not actor.is_client or actor.person_id is None:
         return
     services = context.services
-    action, section, sub = match.group(1), match.group(2), match.group(4)
-    if action in ("share", "private"):
+    section: str | None = pressed.get("section")
+    action = pressed.get("action")  # menu, share or private; keep or clear for a part
+    if section is None and action in ("share", "private"):
         await services.safety_plans.share(actor.person_id, action == "share")
-    elif section and sub == "clear":
+    elif section and action == "clear":
         await services.safety_plans.clear(actor.person_id, section)
         await services.people.clear_input(actor.person_id)
-    elif section and sub == "keep":
+    elif section and action == "keep":
         await services.people.clear_input(actor.person_id)
     elif section:
         plan = await services.safety_plans.get(actor.person_id)
@@ -274,15 +270,17 @@ async def plan_button(update: Update, context: BotContext) -> None:
         if current:
             lines.append(t._("Now:") + "\n" + esc(current))
             lines.append(t._("Type the new text for this part (it replaces what is there)."))
-            rows = [[(t._("Keep it as it is"), f"sp:{section}:keep")],
-                    [(t._("Clear this part"), f"sp:{section}:clear")]]  # fmt: skip
+            rows = [[(t._("Keep it as it is"),
+                      PLAN_SECTION_ACTION.build(section=section, action="keep"))],
+                    [(t._("Clear this part"),
+                      PLAN_SECTION_ACTION.build(section=section, action="clear"))]]  # fmt: skip
         else:
             lines.append(
                 t._(
                     "Type it in your own words, up to {limit} characters.", limit=MAX_SECTION_LENGTH
                 )
             )
-            rows = [[(t._("Cancel"), f"sp:{section}:keep")]]
+            rows = [[(t._("Cancel"), PLAN_SECTION_ACTION.build(section=section, action="keep"))]]
         await reply(update, context, "\n\n".join(lines), buttons(rows))
         return
     plan = await services.safety_plans.get(actor.person_id)
@@ -290,7 +288,6 @@ async def plan_button(update: Update, context: BotContext) -> None:
     await show(update, context, text, buttons(rows))
 
 
-@expects("safety_plan")
 async def typed_plan_section(update: Update, context: BotContext, actor: Actor, text: str) -> None:
     """Save a part of the plan in the client's words."""
     assert actor.person_id is not None and actor.pending_input is not None
@@ -313,17 +310,3 @@ async def typed_plan_section(update: Update, context: BotContext, actor: Actor, 
     plan = await services.safety_plans.get(actor.person_id)
     body, rows = _plan_view(t, plan)
     await reply(update, context, t._("Saved. 🌱") + "\n\n" + body, buttons(rows))
-
-
-def register(application: BotApp) -> None:
-    """Add this module's handlers; the screen runs in group -2, before everything else."""
-    application.add_handler(
-        MessageHandler(
-            (filters.TEXT | filters.CAPTION) & filters.UpdateType.MESSAGES, screen_update
-        ),
-        group=-2,
-    )
-    application.add_handler(CommandHandler("safetyplan", plan_command))
-    application.add_handler(CallbackQueryHandler(crisis_button, pattern=_CRISIS))
-    application.add_handler(CallbackQueryHandler(alert_button, pattern=_ALERT))
-    application.add_handler(CallbackQueryHandler(plan_button, pattern=_PLAN))

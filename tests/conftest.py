@@ -64,6 +64,24 @@ async def onboard_practitioner(harness: Harness, user: FakeUser = PRACTITIONER) 
     await harness.send(user, f"/start {invite_code(link.text)}")
 
 
+async def always_on(harness: Harness, user: FakeUser = PRACTITIONER) -> int:
+    """Opt ``user`` out of the protective defaults: every day, no quiet hours, request alerts
+    at once (for tests about delivery itself, not about boundaries); return their id."""
+    person_id = int(
+        await harness.services.db.fetchval(
+            "SELECT id FROM people WHERE telegram_id = ?", (user.id,)
+        )
+    )
+    await harness.services.digests.update(
+        person_id,
+        quiet_start=None,
+        quiet_end=None,
+        work_days=frozenset(range(7)),
+        request_alerts="now",
+    )
+    return person_id
+
+
 async def onboard_client(
     harness: Harness, user: FakeUser = CLIENT, practitioner: FakeUser = PRACTITIONER
 ) -> None:

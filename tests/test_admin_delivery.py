@@ -6,7 +6,7 @@ from datetime import UTC, datetime, timedelta
 
 from bot.sandbox.fake_telegram import FakeUser
 from bot.sandbox.harness import Harness
-from tests.conftest import ADMIN, PRACTITIONER, onboard_client, onboard_practitioner
+from tests.conftest import ADMIN, PRACTITIONER, always_on, onboard_client, onboard_practitioner
 
 OLGA = FakeUser(2999, "Olga", "de")
 ANA = FakeUser(3401, "Ana", "es")
@@ -24,6 +24,7 @@ async def person_id(harness: Harness, user: FakeUser) -> int:
 async def setup(harness: Harness) -> None:
     await onboard_practitioner(harness)
     await onboard_practitioner(harness, OLGA)
+    await always_on(harness)  # these tests are about delivery: request alerts at once
     for user in (ANA, BEN):
         await onboard_client(harness, user)
         await harness.press_data(user, "g:cancel")

@@ -102,9 +102,20 @@ async def test_delete_leaves_no_copy_anywhere(harness: Harness) -> None:
     harness.clock.advance(timedelta(hours=2))  # the waiting digest goes out, without her
     await harness.tick()
     after = [m.text for m in harness.telegram.bot_messages(PRACTITIONER.id)[before:]]
-    assert "erased their data" in after[0]
-    assert "Quiet period" in after[1]  # the digest that was waiting is rendered without her
+    assert len(after) == 1 and "Quiet period" in after[0]  # no ping about her leaving
     assert not any(marker in text for marker in MARKERS.values() for text in after)
+    # the next digest (Friday) says who left, by the name the practitioner knows
+    harness.clock.set(datetime(2026, 3, 6, 9, 0, tzinfo=UTC))
+    await harness.tick()
+    friday = harness.telegram.bot_messages(PRACTITIONER.id)[-1].text
+    assert "Changes in your caseload" in friday
+    assert f"{MARKERS['alias']} chose to stop" in friday
+    others = [value for key, value in MARKERS.items() if key != "alias"]
+    assert not any(marker in friday for marker in others)
+    # ...and once a digest has shown it, the name is gone too (the following digest: Monday)
+    harness.clock.set(datetime(2026, 3, 9, 9, 0, tzinfo=UTC))
+    await harness.tick()
+    assert "Changes in your caseload" not in harness.telegram.bot_messages(PRACTITIONER.id)[-1].text
     db = harness.services.db
     tables = [
         row["name"]

@@ -180,7 +180,10 @@ async def test_silence_rule_respects_only_when_i_choose_and_pause(harness: Harne
     assert "no check-in for" not in digest.text
     await harness.services.reminders.resume(ben)
     [digest] = await harness.send(PRACTITIONER, "/digest")
-    assert "no check-in for 14 days" in digest.text
+    assert "no check-in for" not in digest.text  # silence is never counted across a pause
+    harness.clock.advance(timedelta(days=3))  # three silent days after the pause: noticed
+    [digest] = await harness.send(PRACTITIONER, "/digest")
+    assert "no check-in for 3 days" in digest.text
     assert ana
 
 
@@ -250,7 +253,9 @@ async def test_request_alert_waits_for_quiet_hours_then_is_handled(harness: Harn
     await onboard_practitioner(harness)
     practitioner_id = await person_id(harness, PRACTITIONER)
     ben = await join(harness, BEN)
-    await harness.services.digests.update(practitioner_id, quiet_start="19:00", quiet_end="08:00")
+    await harness.services.digests.update(  # opted in to request alerts at once
+        practitioner_id, quiet_start="19:00", quiet_end="08:00", request_alerts="now"
+    )
     harness.clock.set(datetime(2026, 3, 2, 21, 0, tzinfo=UTC))  # 21:00 UTC: quiet
     _request, wait = await harness.services.requests.create(ben, None, None, "rent <help>")
     assert wait == int(datetime(2026, 3, 3, 8, 0, tzinfo=UTC).timestamp())

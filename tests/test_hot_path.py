@@ -325,3 +325,29 @@ async def test_a_reminder_is_rendered_when_sent_and_not_after_a_pause(
     await harness.deliver()
     assert harness.telegram.last(CLIENT.id).message_id == last.message_id
     assert await services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0
+
+
+async def test_a_whole_rating_tap_makes_few_statements(harness: Harness) -> None:
+    """Through the real application: the actor once, the check-in's read and its write."""
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.press(CLIENT, "Skip for now")
+    services = harness.services
+    client_id = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,))
+    )
+    for text in ("Sleep by eleven", "Walk daily"):
+        await services.goals.add(client_id, text)
+    await harness.send(CLIENT, "/checkin")
+    await harness.press(CLIENT, "7")  # the overall question
+    question = harness.telegram.last(CLIENT.id)
+    data = next(data for label, data in question.buttons if label == "4")
+    update = harness.telegram.callback_update(CLIENT, question, data)
+    async with traced(services.db) as trace:
+        await harness.app.process_update(harness.telegram.to_update(update, harness.app.bot))
+
+    # the person once, the check-in once, one transaction (7 before: the person was read twice)
+    assert sum(" FROM people p " in s for s in trace.statements) == 1, trace.statements
+    assert len(trace.statements) <= 6, trace.statements
+    await harness.deliver()
+    assert "Walk daily" in harness.telegram.last(CLIENT.id).text

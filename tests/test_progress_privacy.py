@@ -104,6 +104,8 @@ async def test_delete_erases_everything_after_confirmation(harness: Harness) -> 
         )
         == 0
     )
-    assert "erased their data" in harness.telegram.last(PRACTITIONER.id).text
+    # no ping: the practitioner reads it in their next digest
+    [digest] = await harness.send(PRACTITIONER, "/digest")
+    assert "erased their data" in digest.text
     [after] = await harness.send(CLIENT, "/help")
     assert "invite link" in after.text

@@ -18,7 +18,7 @@ import pytest
 from bot.delivery import RESENT_MARK
 from bot.sandbox.fake_telegram import FakeUser
 from bot.sandbox.harness import Harness
-from tests.conftest import PRACTITIONER, onboard_client, onboard_practitioner
+from tests.conftest import PRACTITIONER, always_on, onboard_client, onboard_practitioner
 
 ON_CALL, UPGRADED = -100900, -100901
 CLIENTS = [FakeUser(3900 + n, f"Client{n}", "en") for n in range(4)]
@@ -42,6 +42,7 @@ async def test_an_outage_loses_nothing_and_doubles_no_digest(
         )
     )
     await harness.services.digests.update(pat, frequency="daily", at="09:00")
+    await always_on(harness)  # about delivery: every day, nothing held for working hours
     for user in CLIENTS:
         await onboard_client(harness, user)
         await harness.send(user, "Walk every morning")

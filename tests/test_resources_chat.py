@@ -93,7 +93,13 @@ async def test_client_browses_in_spanish_requests_withdraws_and_hears_back(
     await harness.press(LUCIA, es._("🙋 Ask my practitioner about this"))
     [confirm] = await harness.send(LUCIA, "Necesito ayuda con <el formulario> & la cita")
     assert "✅" in confirm.text
-    alert = harness.telegram.last(PRACTITIONER.id)
+    # no ping: the practitioner sees it in their digest and /requests; Lucía is told honestly
+    # how soon her practitioner usually replies
+    assert not any(
+        "asked for help" in m.text for m in harness.telegram.bot_messages(PRACTITIONER.id)
+    )
+    assert "2" in confirm.text and "Pat" in confirm.text
+    [alert] = await harness.send(PRACTITIONER, "/requests")
     assert "Lucía</b> asked for help with" in alert.markup
     assert "&lt;el formulario&gt; &amp; la cita" in alert.markup  # escaped
     # a second request, then withdrawn

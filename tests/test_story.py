@@ -127,7 +127,7 @@ async def test_two_weeks_of_a_caseload(settings: Settings) -> None:
         assert "   Weniger Energydrinks: 6/10 ↑1 ▅▅" in digest
         assert "   💬 Допомогло гуляти ввечері" in digest
         assert any(
-            line.startswith("   📌 open request: something else /request_") for line in digest
+            line.startswith("   📌 open request: something else (new) /request_") for line in digest
         )
         assert "   3 check-ins" in digest and "   1 check-in" in digest
 

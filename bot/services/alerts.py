@@ -6,7 +6,7 @@ from typing import Any
 
 from bot.clock import Clock
 from bot.i18n import I18n
-from bot.services.digests import DigestService, quiet_until
+from bot.services.digests import DigestService, PractitionerSettings, off_until, recipient
 from bot.services.outbox import OutgoingMessage, enqueue
 from bot.storage import Connection, Database
 from bot.storage.alerts import AlertRepository
@@ -32,6 +32,10 @@ class AlertService:
         self.repo = AlertRepository(db)
         self.on_call_chat_id = on_call_chat_id
 
+    async def practitioner_settings(self, practitioner_id: int) -> PractitionerSettings:
+        """A practitioner's settings (how they want to hear about things)."""
+        return await self._digests.settings(practitioner_id)
+
     async def notify_practitioner(
         self,
         conn: Connection,
@@ -48,9 +52,12 @@ class AlertService:
         ``args`` hold ids, times and flags only. Returns when the message will be sent if it
         waits for the end of quiet hours, else ``None``.
         """
-        settings = await self._digests.settings(practitioner_id)
         now = self._clock.now()
-        wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+        # while the practitioner is away, whoever covers hears it, in their own hours
+        settings = await self._digests.settings(
+            recipient(await self._digests.settings(practitioner_id), now)
+        )
+        wait = off_until(settings, now)
         await enqueue(
             conn,
             chat_id=settings.chat_id,

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from bot.clock import Clock
-from bot.services.digests import DigestService, quiet_until
+from bot.services.digests import DigestService, PractitionerSettings, off_until, recipient
 from bot.services.outbox import PRIORITY_SAFETY, OutgoingMessage, enqueue
 from bot.services.safety import SafetyMatcher
 from bot.storage import Connection, Database
@@ -224,9 +224,15 @@ class CrisisService:
             )
         return role
 
+    async def _reader(self, contact: ClientContact, now: int) -> PractitionerSettings:
+        """Whoever reads the practitioner's alerts now: their cover while they are away."""
+        own = await self._digests.settings(contact.practitioner_id)
+        reader = recipient(own, now)
+        return own if reader == own.person_id else await self._digests.settings(reader)
+
     async def _routing(self, contact: ClientContact, now: int) -> Routing:
-        settings = await self._digests.settings(contact.practitioner_id)
-        wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+        settings = await self._reader(contact, now)
+        wait = off_until(settings, now)
         on_call = self.on_call_chat_id is not None
         return Routing(wait is None, on_call, None if on_call else wait)
 
@@ -234,8 +240,8 @@ class CrisisService:
         self, conn: Connection, contact: ClientContact, event_id: int, now: int
     ) -> Routing:
         """Alert the practitioner (after their quiet hours) and the on-call chat (now)."""
-        settings = await self._digests.settings(contact.practitioner_id)
-        wait = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+        settings = await self._reader(contact, now)
+        wait = off_until(settings, now)
         await self._queue_alert(conn, contact, event_id, "practitioner", now, wait, None)
         if self.on_call_chat_id is not None:
             await self._queue_alert(conn, contact, event_id, "on_call", now, None, None)
@@ -254,8 +260,8 @@ class CrisisService:
         if chat_id is None:
             if role == "on_call" and self.on_call_chat_id is not None:
                 chat_id = self.on_call_chat_id
-            else:
-                chat_id = contact.practitioner_chat_id
+            else:  # the practitioner, or whoever covers for them while they are away
+                chat_id = (await self._reader(contact, now)).chat_id
         await enqueue(
             conn,
             chat_id=chat_id,
@@ -365,9 +371,15 @@ class CrisisService:
             return None
         if self.on_call_chat_id is not None and chat_id == self.on_call_chat_id:
             return "on_call"
-        if contact.practitioner_telegram_id == presser_id and chat_id == presser_id:
+        if chat_id == presser_id and presser_id in (
+            contact.practitioner_telegram_id,
+            await self._telegram_id((await self._reader(contact, self._clock.now())).person_id),
+        ):
             return "practitioner"
         return None
+
+    async def _telegram_id(self, person_id: int) -> int | None:
+        return await self.repo.telegram_id(person_id)
 
     async def resend_due(self) -> int:
         """Send once more every alert nobody acknowledged in time (to on-call if set)."""

@@ -15,9 +15,11 @@ from bot.storage import Database
 from bot.storage.digests import (
     SETTING_COLUMNS,
     CaseloadClient,
+    ClientMessage,
     DigestCheckin,
     DigestRating,
     DigestRepository,
+    Notice,
     PractitionerSettings,
 )
 
@@ -29,7 +31,9 @@ __all__ = [
     "GoalLine",
     "PractitionerSettings",
     "allowed_silence_days",
+    "off_until",
     "quiet_until",
+    "recipient",
     "sparkline",
 ]
 
@@ -71,6 +75,27 @@ def quiet_until(start: str | None, end: str | None, timezone: str, now: int) -> 
     return next_occurrence(frozenset(range(7)), end, timezone, now)
 
 
+def off_until(settings: PractitionerSettings, now: int) -> int | None:
+    """If ``now`` is outside the practitioner's working hours and days, when they start again.
+
+    Working hours are the complement of the quiet hours, on the working days; with no quiet
+    hours a working day is all day. Only safety reaches a practitioner outside them.
+    """
+    days = settings.work_days or frozenset(range(7))
+    local = datetime.fromtimestamp(now, UTC).astimezone(ZoneInfo(settings.timezone))
+    quiet = quiet_until(settings.quiet_start, settings.quiet_end, settings.timezone, now)
+    if local.weekday() in days and quiet is None:
+        return None
+    start = settings.quiet_end if settings.quiet_start and settings.quiet_end else "00:00"
+    return next_occurrence(days, start, settings.timezone, now)
+
+
+def recipient(settings: PractitionerSettings, now: int) -> int:
+    """Who reads this practitioner's news now: their cover while they are away, else them."""
+    away = settings.away_until is not None and settings.away_until > now
+    return settings.cover_id if away and settings.cover_id is not None else settings.person_id
+
+
 @dataclass(frozen=True)
 class GoalLine:
     """A goal's latest rating in the period, its change and recent history."""
@@ -91,7 +116,9 @@ class ClientDigest:
     goals: list[GoalLine] = field(default_factory=list)
     achieved: list[str] = field(default_factory=list)
     notes: list[tuple[int, str]] = field(default_factory=list)  # (check-in id, shared note)
-    requests: list[tuple[int, str]] = field(default_factory=list)  # (request id, title)
+    # (request id, title, created at)
+    requests: list[tuple[int, str, int]] = field(default_factory=list)
+    messages: list[ClientMessage] = field(default_factory=list)  # messages and topics
     drops: list[tuple[str, int, int]] = field(default_factory=list)  # (goal, from, to)
     low_wellbeing: int | None = None
     safety_events: int = 0
@@ -111,7 +138,9 @@ class ClientDigest:
     @property
     def is_quiet(self) -> bool:
         """Nothing to report for this client."""
-        return not (self.checkins or self.achieved or self.requests or self.needs_attention)
+        return not (
+            self.checkins or self.achieved or self.requests or self.messages or self.needs_attention
+        )
 
 
 @dataclass
@@ -121,6 +150,7 @@ class Digest:
     since: int
     until: int
     clients: list[ClientDigest]
+    notices: list[Notice] = field(default_factory=list)
 
     @property
     def checked_in(self) -> int:
@@ -140,14 +170,16 @@ class Digest:
     @property
     def is_empty(self) -> bool:
         """Nothing happened and nothing is open."""
-        return all(client.is_quiet for client in self.clients)
+        return not self.notices and all(client.is_quiet for client in self.clients)
 
 
 def next_digest(settings: PractitionerSettings, after: int) -> int | None:
     """When the next scheduled digest is due after ``after``."""
     if settings.frequency == "off":
         return None
-    days = frozenset(range(7)) if settings.frequency == "daily" else frozenset({settings.weekday})
+    # a daily digest comes on working days only: Monday's covers the weekend
+    daily = settings.work_days or frozenset(range(7))
+    days = daily if settings.frequency == "daily" else frozenset({settings.weekday})
     return next_occurrence(days, settings.at, settings.timezone, after)
 
 
@@ -174,21 +206,36 @@ def _add_goals(item: ClientDigest, ratings: list[DigestRating], since: int) -> N
         in_period = [i for i, (at, _) in enumerate(points) if at >= since]
         if not in_period:
             continue
-        for index in in_period:
-            if index > 0 and points[index - 1][1] - points[index][1] >= DROP:
-                item.drops.append((texts[goal_id], points[index - 1][1], points[index][1]))
+        # one goal, one story: a fall in the period counts while the goal is still down by
+        # DROP from where it fell (one that has already recovered is no reason for attention)
         latest = points[-1][1]
+        for index in in_period:
+            if index == 0:
+                continue
+            before = points[index - 1][1]
+            if before - points[index][1] >= DROP and before - latest >= DROP:
+                trough = min(value for _, value in points[index:])
+                item.drops.append((texts[goal_id], before, trough))
+                break
         change = latest - points[-2][1] if len(points) > 1 else None
         recent = tuple(value for _, value in points[-8:])
         item.goals.append(GoalLine(texts[goal_id], latest, change, recent))
 
 
 def _silent_days(client: CaseloadClient, paused: bool, until: int) -> int | None:
-    """Days without a check-in, if longer than the client's schedule allows."""
+    """Days without a check-in, if longer than the client's schedule allows.
+
+    Never for a paused client or one on "only when I choose", and never counted across a
+    pause: silence starts again when a pause ends.
+    """
     allowed = allowed_silence_days(parse_days(client.reminder_days))
     if allowed is None or paused:
         return None
     reference = client.last_checkin if client.last_checkin is not None else client.consented_at
+    ended = [client.resumed_at or 0]
+    if client.paused_until is not None and client.paused_until <= until:
+        ended.append(client.paused_until)
+    reference = max(reference, *ended)
     silent = (until - reference) // 86400
     return int(silent) if silent > allowed else None
 
@@ -225,6 +272,17 @@ class DigestService:
                 value = parse_time(str(value))
                 if value is None:
                     raise ValueError(key)
+            if key == "work_days":
+                days = value if isinstance(value, frozenset | set | list | tuple) else ()
+                if not days or not set(days) <= set(range(7)):
+                    raise ValueError(key)
+                value = ",".join(str(day) for day in sorted(days))
+            if key == "request_alerts" and value not in ("digest", "now"):
+                raise ValueError(value)
+            if key == "reply_days" and value not in range(1, 15):
+                raise ValueError(value)
+            if key == "prep_minutes" and value not in range(0, 24 * 60 + 1):
+                raise ValueError(value)
             stored[key] = int(value) if isinstance(value, bool) else value
         await self._repo.save_settings(practitioner_id, stored)
         return await self.reschedule(practitioner_id)
@@ -252,10 +310,21 @@ class DigestService:
         return await self._repo.joined_at(settings.person_id)
 
     async def build(self, practitioner_id: int, since: int, until: int) -> Digest:
-        """Gather the digest for ``[since, until)`` from this practitioner's clients only.
+        """Gather the digest for ``[since, until)``: this practitioner's clients, and those of
+        colleagues they cover for while those are away (named as such).
 
-        The whole caseload is read in six queries, then assembled client by client.
+        Each caseload is read in a handful of queries, then assembled client by client.
         """
+        digest = await self._build_one(practitioner_id, since, until)
+        for colleague, name in await self._repo.covered_by(practitioner_id, until):
+            covered = await self._build_one(colleague, since, until)
+            for client in covered.clients:
+                client.name = f"{client.name} · {name}"
+            digest.clients.extend(covered.clients)
+        return digest
+
+    async def _build_one(self, practitioner_id: int, since: int, until: int) -> Digest:
+        """One practitioner's own caseload for ``[since, until)``."""
         repo = self._repo
         clients = await repo.caseload(practitioner_id)
         checkins: dict[int, list[DigestCheckin]] = {}
@@ -267,24 +336,32 @@ class DigestService:
         achieved: dict[int, list[str]] = {}
         for client_id, text in await repo.achieved(practitioner_id, since, until):
             achieved.setdefault(client_id, []).append(text)
-        requests: dict[int, list[tuple[int, str]]] = {}
-        for client_id, request_id, title in await repo.open_requests(practitioner_id):
-            requests.setdefault(client_id, []).append((request_id, title))
+        requests: dict[int, list[tuple[int, str, int]]] = {}
+        for client_id, request_id, title, created in await repo.open_requests(practitioner_id):
+            requests.setdefault(client_id, []).append((request_id, title, created))
+        messages: dict[int, list[ClientMessage]] = {}
+        for message in await repo.client_messages(practitioner_id):
+            if message.created_at < until:
+                messages.setdefault(message.client_id, []).append(message)
         events = await repo.safety_event_counts(practitioner_id, since, until)
         result = []
         for client in clients:
             item = ClientDigest(client_id=client.client_id, name=client.name)
-            item.paused = client.paused and (
-                client.paused_until is None or client.paused_until > until
+            item.paused = (
+                client.paused
+                and not client.resting
+                and (client.paused_until is None or client.paused_until > until)
             )
             _add_checkins(item, checkins.get(client.client_id, []))
             _add_goals(item, ratings.get(client.client_id, []), since)
             item.achieved = achieved.get(client.client_id, [])
             item.requests = requests.get(client.client_id, [])
+            item.messages = messages.get(client.client_id, [])
             item.safety_events = events.get(client.client_id, 0)
             item.silent_days = _silent_days(client, item.paused, until)
             result.append(item)
-        return Digest(since, until, result)
+        notices = await repo.notices(practitioner_id, since, until)
+        return Digest(since, until, result, notices)
 
     async def send_due(self) -> int:
         """Queue the scheduled digest of every practitioner whose time has come."""
@@ -292,7 +369,13 @@ class DigestService:
         queued = 0
         for settings in await self._repo.due(now):
             due_at = int(settings.next_digest_at or now)
+            if settings.away_until is not None and settings.away_until > now:
+                # away: nothing is lost, the first digest after the return covers it all
+                back = next_digest(settings, settings.away_until)
+                await self._repo.set_next_digest(settings.person_id, back)
+                continue
             since = await self.period_start(settings)
+            await self._repo.forget_notices(settings.person_id, since)
             # A digest sent late (the bot was down, or the tick is behind) covers everything
             # up to now, so nothing falls between two digests.
             digest = await self.build(settings.person_id, since, now)

@@ -9,10 +9,8 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.i18n import I18n
-from bot.services.outbox import OutgoingMessage, enqueue
 from bot.storage import Database
 from bot.storage.privacy import PrivacyRepository
-from bot.text import esc
 
 __all__ = ["PrivacyService"]
 
@@ -78,20 +76,7 @@ class PrivacyService:
         async with self._db.transaction() as conn:
             await self._repo.erase(conn, person_id)
             if notice is not None:
-                # Ready text, not a view: the notice must name the client after their row is
-                # gone, and the outbox keeps a sent view's args but never a sent text, so no
-                # copy of the name is left behind once it is sent.
-                t = self._i18n.get(notice.practitioner_locale)
-                text = t._(
-                    "{name} chose to stop using the check-in bot and erased their data.",
-                    name=esc(notice.name),
-                )
-                await enqueue(
-                    conn,
-                    chat_id=notice.practitioner_chat_id,
-                    kind="notice",
-                    message=OutgoingMessage(text),
-                    now=now,
-                    about=notice.practitioner_id,
-                )
+                # not a ping: the practitioner reads it in their next digest; the name is kept
+                # only until then (bot/services/digests.py forgets notices a digest has shown)
+                await self._repo.notify_left(conn, notice.practitioner_id, notice.name, now)
         await self._db.scrub()

@@ -88,6 +88,19 @@ class ReminderSettings:
     share_notes_default: bool
 
 
+# after this many reminders in a row go unanswered the bot stops and asks once, kindly
+NAG_LIMIT = 3
+
+
+def _checked_in_today(row: DueReminder, now: int) -> bool:
+    """Whether the client already checked in on the reminder's (local) day."""
+    if row.last_checkin is None:
+        return False
+    zone = ZoneInfo(row.timezone)
+    day = datetime.fromtimestamp(now, UTC).astimezone(zone).date()
+    return datetime.fromtimestamp(row.last_checkin, UTC).astimezone(zone).date() == day
+
+
 class ReminderService:
     """Keeps each client's next reminder instant and sends reminders when due."""
 
@@ -157,7 +170,7 @@ class ReminderService:
 
     async def resume(self, client_id: int) -> ReminderSettings:
         """End a pause now."""
-        await self._repo.resume(client_id)
+        await self._repo.resume(client_id, self._clock.now())
         return await self.reschedule(client_id)
 
     async def snooze(self, client_id: int) -> int:
@@ -185,7 +198,9 @@ class ReminderService:
         if not due:
             return 0
         moved: list[tuple[int, int | None]] = []  # not reminded now: paused, or in a crisis
-        reminded: list[tuple[DueReminder, int | None]] = []
+        reminded: list[tuple[DueReminder, int | None, int]] = []
+        asked: list[DueReminder] = []  # "keep this rhythm, change it, or pause?" instead
+        silent: list[int] = []  # no answer to that question either: paused until they return
         for row in due:
             days = parse_days(row.days)
             following = next_occurrence(days, row.at, row.timezone, now)
@@ -195,14 +210,25 @@ class ReminderService:
                     None if after is None else next_occurrence(days, row.at, row.timezone, after)
                 )
                 moved.append((row.client_id, later))
-            elif row.in_crisis:  # routine prompts wait while a crisis is open
+            elif row.in_crisis or _checked_in_today(row, now):
+                # routine prompts wait while a crisis is open; no reminder on a day they
+                # already checked in
                 moved.append((row.client_id, following))
+            elif row.rhythm_asked:
+                silent.append(row.client_id)
             else:
-                reminded.append((row, following))
+                unanswered = row.unanswered + 1 if row.open else 0
+                if unanswered >= NAG_LIMIT:
+                    asked.append(row)
+                    moved.append((row.client_id, following))
+                else:
+                    reminded.append((row, following, unanswered))
         async with self._db.transaction() as conn:
             if moved:
                 await self._repo.set_next_many(conn, moved)
-            for row, _following in reminded:
+            if silent:
+                await self._repo.pause_silent(conn, silent)
+            for row, _following, _count in reminded:
                 await enqueue(
                     conn,
                     chat_id=row.chat_id,
@@ -215,11 +241,29 @@ class ReminderService:
                     dedupe_key=f"reminder:{row.client_id}:{row.next_prompt_at}",
                     about=row.client_id,
                 )
+            for row in asked:
+                await enqueue(
+                    conn,
+                    chat_id=row.chat_id,
+                    kind="reminder",
+                    message=OutgoingMessage(
+                        view="reminder_rhythm",
+                        args={"client_id": row.client_id},
+                        replaces=row.standing,
+                    ),
+                    now=now,
+                    dedupe_key=f"rhythm:{row.client_id}:{row.next_prompt_at}",
+                    about=row.client_id,
+                )
             if reminded:
                 await self._repo.mark_reminded(
-                    conn, now, [(row.client_id, following) for row, following in reminded]
+                    conn,
+                    now,
+                    [(row.client_id, following, count) for row, following, count in reminded],
                 )
-        return len(reminded)
+            if asked:
+                await self._repo.mark_rhythm_asked(conn, now, [row.client_id for row in asked])
+        return len(reminded) + len(asked)
 
     async def reminder_locale(self, client_id: int) -> str | None:
         """The language of a queued reminder; ``None`` if the client is gone or paused since."""

@@ -36,9 +36,11 @@ class RequestService:
         resource_title: str | None,
         raw_note: str | None,
     ) -> tuple[Request, int | None]:
-        """Record a request and alert the practitioner (after quiet hours if in them).
+        """Record a request; the practitioner hears of it as they chose.
 
-        Returns the request and, if the alert waits for quiet hours to end, when it goes out.
+        By default a request waits for the practitioner's next digest (boundaries); a
+        practitioner who opted in gets an alert in their working hours. Returns the request
+        and when a person will see it (``None``: now).
         """
         note = checked(clean_user_text(raw_note), MAX_REQUEST_NOTE) if raw_note else None
         now = self._clock.now()
@@ -49,16 +51,19 @@ class RequestService:
             practitioner_id = await self._repo.practitioner_of(conn, client_id)
             if practitioner_id is None:
                 raise LookupError(client_id)
-            # the alert shows the request as stored when it is sent (the view "request_alert")
-            wait = await self._alerts.notify_practitioner(
-                conn,
-                practitioner_id,
-                "request_alert",
-                {"request_id": request_id, "practitioner_id": practitioner_id},
-                kind="request",
-                dedupe_key=f"request:{request_id}",
-                about=client_id,
-            )
+            settings = await self._alerts.practitioner_settings(practitioner_id)
+            if settings.request_alerts == "digest":
+                wait = settings.next_digest_at
+            else:  # the alert shows the request as stored when it is sent ("request_alert")
+                wait = await self._alerts.notify_practitioner(
+                    conn,
+                    practitioner_id,
+                    "request_alert",
+                    {"request_id": request_id, "practitioner_id": practitioner_id},
+                    kind="request",
+                    dedupe_key=f"request:{request_id}",
+                    about=client_id,
+                )
         request = await self.get(request_id)
         assert request is not None
         return request, wait

@@ -9,10 +9,12 @@ from bot.storage.database import Connection, Database, Row
 __all__ = [
     "SETTING_COLUMNS",
     "CaseloadClient",
+    "ClientMessage",
     "DigestCheckin",
     "DigestRating",
     "DigestRepository",
     "LastDigest",
+    "Notice",
     "PractitionerSettings",
 ]
 
@@ -25,6 +27,12 @@ SETTING_COLUMNS: dict[str, str] = {
     "quiet_end": "quiet_end",
     "alert_on_drop": "alert_on_drop",
     "send_empty": "send_empty_digest",
+    "work_days": "work_days",
+    "request_alerts": "request_alerts",
+    "reply_days": "reply_days",
+    "away_until": "away_until",
+    "cover_id": "cover_id",
+    "prep_minutes": "prep_minutes",
 }
 
 
@@ -45,6 +53,12 @@ class PractitionerSettings:
     send_empty: bool
     next_digest_at: int | None
     last_digest_at: int | None
+    work_days: frozenset[int] = frozenset(range(5))
+    request_alerts: str = "digest"
+    reply_days: int = 2
+    away_until: int | None = None
+    cover_id: int | None = None
+    prep_minutes: int = 60
 
 
 @dataclass(frozen=True)
@@ -66,6 +80,28 @@ class CaseloadClient:
     paused_until: int | None
     consented_at: int
     last_checkin: int | None  # the latest check-in ever started
+    resumed_at: int | None = None  # when their last pause ended, if they resumed
+    resting: bool = False  # reminders rest after unanswered ones: not a pause they chose
+
+
+@dataclass(frozen=True)
+class ClientMessage:
+    """A message for the practitioner, or a topic for the next session, in the client's words."""
+
+    id: int
+    client_id: int
+    kind: str  # "message" or "topic"
+    text: str
+    created_at: int
+
+
+@dataclass(frozen=True)
+class Notice:
+    """Something that waits for the digest: a client left (name kept until then), moved."""
+
+    kind: str
+    name: str | None
+    created_at: int
 
 
 @dataclass(frozen=True)
@@ -93,7 +129,8 @@ class DigestRating:
 _SETTINGS_SQL = (
     "SELECT pr.person_id, p.chat_id, p.locale, p.timezone, pr.digest_frequency,"
     " pr.digest_weekday, pr.digest_time, pr.quiet_start, pr.quiet_end, pr.alert_on_drop,"
-    " pr.send_empty_digest, pr.next_digest_at, pr.last_digest_at"
+    " pr.send_empty_digest, pr.next_digest_at, pr.last_digest_at, pr.work_days,"
+    " pr.request_alerts, pr.reply_days, pr.away_until, pr.cover_id, pr.prep_minutes"
     " FROM practitioners pr JOIN people p ON p.id = pr.person_id"
 )
 # the practitioner's clients' check-ins, joined once for every caseload-wide query
@@ -117,6 +154,14 @@ def _settings_from(r: Row) -> PractitionerSettings:
         send_empty=bool(r["send_empty_digest"]),
         next_digest_at=r["next_digest_at"],
         last_digest_at=r["last_digest_at"],
+        work_days=frozenset(
+            int(day) for day in str(r["work_days"]).split(",") if day.strip().isdigit()
+        ),
+        request_alerts=r["request_alerts"],
+        reply_days=r["reply_days"],
+        away_until=r["away_until"],
+        cover_id=r["cover_id"],
+        prep_minutes=r["prep_minutes"],
     )
 
 
@@ -189,7 +234,8 @@ class DigestRepository:
         """The practitioner's clients in name order, with their latest check-in."""
         rows = await self._db.fetchall(
             "SELECT c.person_id, COALESCE(c.alias, p.display_name) AS name, c.reminder_days,"
-            " c.paused, c.paused_until, c.consented_at,"
+            " c.paused, c.paused_until, c.consented_at, c.resumed_at,"
+            " (c.paused = 1 AND c.rhythm_asked_at IS NOT NULL) AS resting,"
             " (SELECT MAX(ch.started_at) FROM checkins ch WHERE ch.client_id = c.person_id)"
             " AS last_checkin"
             " FROM clients c JOIN people p ON p.id = c.person_id WHERE c.practitioner_id = ?"
@@ -205,6 +251,8 @@ class DigestRepository:
                 paused_until=row["paused_until"],
                 consented_at=row["consented_at"],
                 last_checkin=row["last_checkin"],
+                resumed_at=row["resumed_at"],
+                resting=bool(row["resting"]),
             )
             for row in rows
         ]
@@ -259,15 +307,62 @@ class DigestRepository:
         )
         return [(int(row["client_id"]), str(row["text"])) for row in rows]
 
-    async def open_requests(self, practitioner_id: int) -> list[tuple[int, int, str]]:
-        """``(client id, request id, resource title or '')`` of the caseload's open requests."""
+    async def open_requests(self, practitioner_id: int) -> list[tuple[int, int, str, int]]:
+        """``(client id, request id, title or '', created at)`` of the caseload's open requests."""
         rows = await self._db.fetchall(
-            "SELECT r.client_id, r.id, COALESCE(r.resource_title, '') AS title FROM requests r"
-            " JOIN clients cl ON cl.person_id = r.client_id"
+            "SELECT r.client_id, r.id, COALESCE(r.resource_title, '') AS title, r.created_at"
+            " FROM requests r JOIN clients cl ON cl.person_id = r.client_id"
             " WHERE cl.practitioner_id = ? AND r.status = 'open' ORDER BY r.id",
             (practitioner_id,),
         )
-        return [(int(row["client_id"]), int(row["id"]), str(row["title"])) for row in rows]
+        return [
+            (int(row["client_id"]), int(row["id"]), str(row["title"]), int(row["created_at"]))
+            for row in rows
+        ]
+
+    async def client_messages(self, practitioner_id: int) -> list[ClientMessage]:
+        """The caseload's messages and topics the practitioner has not cleared, oldest first."""
+        rows = await self._db.fetchall(
+            "SELECT m.id, m.client_id, m.kind, m.text, m.created_at FROM client_messages m"
+            " JOIN clients cl ON cl.person_id = m.client_id"
+            " WHERE cl.practitioner_id = ? AND m.done_at IS NULL ORDER BY m.id",
+            (practitioner_id,),
+        )
+        return [
+            ClientMessage(
+                int(row["id"]),
+                int(row["client_id"]),
+                str(row["kind"]),
+                str(row["text"]),
+                int(row["created_at"]),
+            )
+            for row in rows
+        ]
+
+    async def covered_by(self, cover_id: int, at: int) -> list[tuple[int, str]]:
+        """``(id, name)`` of practitioners away at ``at`` whom ``cover_id`` covers."""
+        rows = await self._db.fetchall(
+            "SELECT pr.person_id, p.display_name FROM practitioners pr"
+            " JOIN people p ON p.id = pr.person_id WHERE pr.cover_id = ? AND pr.away_until > ?",
+            (cover_id, at),
+        )
+        return [(int(row["person_id"]), str(row["display_name"])) for row in rows]
+
+    async def forget_notices(self, practitioner_id: int, before: int) -> None:
+        """Drop notices an earlier digest has shown (a departed client's name goes with them)."""
+        await self._db.execute(
+            "DELETE FROM practitioner_notices WHERE practitioner_id = ? AND created_at < ?",
+            (practitioner_id, before),
+        )
+
+    async def notices(self, practitioner_id: int, since: int, until: int) -> list[Notice]:
+        """What happened to the caseload in the period that waits for the digest."""
+        rows = await self._db.fetchall(
+            "SELECT kind, name, created_at FROM practitioner_notices"
+            " WHERE practitioner_id = ? AND created_at >= ? AND created_at < ? ORDER BY id",
+            (practitioner_id, since, until),
+        )
+        return [Notice(str(r["kind"]), r["name"], int(r["created_at"])) for r in rows]
 
     async def safety_event_counts(
         self, practitioner_id: int, since: int, until: int

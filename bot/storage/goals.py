@@ -18,6 +18,11 @@ _NAMES = (
     "confidence",
     "created_at",
     "achieved_at",
+    "why_not_lower",
+    "what_would_help",
+    "reflections_shared",
+    "stage",
+    "gas_weight",
 )
 # the goal columns, qualified with ``g.`` and named ``goal_<column>`` (for joined reads)
 GOAL_COLUMNS = ", ".join(f"g.{name} AS goal_{name}" for name in _NAMES)
@@ -35,11 +40,18 @@ class Goal:
     confidence: int | None
     created_at: int
     achieved_at: int | None
+    why_not_lower: str | None = None  # "What makes it a {n} and not a 0?", in their words
+    what_would_help: str | None = None  # "What would help it move to {n+1}?"
+    reflections_shared: bool = False
+    stage: str | None = None  # thinking, ready, doing, keeping, slip
+    gas_weight: int = 1
 
 
 def goal_from_row(row: Row) -> Goal:
     """Build a goal from a row that selected :data:`GOAL_COLUMNS`."""
-    return Goal(*(row[f"goal_{name}"] for name in _NAMES))
+    values = {name: row[f"goal_{name}"] for name in _NAMES}
+    values["reflections_shared"] = bool(values["reflections_shared"])
+    return Goal(**values)
 
 
 class GoalRepository:
@@ -115,6 +127,89 @@ class GoalRepository:
             f"UPDATE goals SET status = ?, {column} = ?, updated_at = ?"
             " WHERE client_id = ? AND id = ? AND status = 'active'",
             (status, now, now, client_id, goal_id),
+        )
+        return changed > 0
+
+    async def set_reflection(
+        self, client_id: int, goal_id: int, which: str, text: str | None
+    ) -> bool:
+        """Keep the client's answer to an MI follow-up (``None``: cleared)."""
+        column = {"why": "why_not_lower", "help": "what_would_help"}[which]
+        changed = await self._db.execute(
+            f"UPDATE goals SET {column} = ? WHERE client_id = ? AND id = ?",
+            (text, client_id, goal_id),
+        )
+        return changed > 0
+
+    async def share_reflections(self, client_id: int, goal_id: int, shared: bool) -> bool:
+        """Let the practitioner see the goal's follow-up answers, or not."""
+        changed = await self._db.execute(
+            "UPDATE goals SET reflections_shared = ? WHERE client_id = ? AND id = ?",
+            (1 if shared else 0, client_id, goal_id),
+        )
+        return changed > 0
+
+    async def set_stage(self, client_id: int, goal_id: int, stage: str | None) -> bool:
+        """Where the client is with the goal, in plain words (``None``: not said)."""
+        changed = await self._db.execute(
+            "UPDATE goals SET stage = ? WHERE client_id = ? AND id = ?",
+            (stage, client_id, goal_id),
+        )
+        return changed > 0
+
+    async def levels(self, goal_ids: Sequence[int]) -> dict[int, dict[int, str]]:
+        """The GAS levels written for these goals: ``{goal: {level: text}}``."""
+        if not goal_ids:
+            return {}
+        marks = ", ".join("?" for _ in goal_ids)
+        rows = await self._db.fetchall(
+            f"SELECT goal_id, level, text FROM goal_levels WHERE goal_id IN ({marks})",
+            list(goal_ids),
+        )
+        found: dict[int, dict[int, str]] = {}
+        for row in rows:
+            found.setdefault(int(row["goal_id"]), {})[int(row["level"])] = str(row["text"])
+        return found
+
+    async def set_level(self, client_id: int, goal_id: int, level: int, text: str | None) -> bool:
+        """Write (or with ``None`` clear) one GAS level of the client's own goal."""
+        async with self._db.transaction() as conn:
+            owned = await conn.execute_fetchall(
+                "SELECT 1 FROM goals WHERE id = ? AND client_id = ?", (goal_id, client_id)
+            )
+            if not list(owned):
+                return False
+            if text is None:
+                await conn.execute(
+                    "DELETE FROM goal_levels WHERE goal_id = ? AND level = ?", (goal_id, level)
+                )
+            else:
+                await conn.execute(
+                    "INSERT INTO goal_levels (goal_id, level, text) VALUES (?, ?, ?)"
+                    " ON CONFLICT (goal_id, level) DO UPDATE SET text = excluded.text",
+                    (goal_id, level, text),
+                )
+        return True
+
+    async def gas_history(self, client_id: int) -> list[tuple[int, int, int, int]]:
+        """``(goal id, weight, level, check-in started)`` of every GAS level a client chose."""
+        rows = await self._db.fetchall(
+            "SELECT r.goal_id, g.gas_weight, r.level, c.started_at FROM ratings r"
+            " JOIN checkins c ON c.id = r.checkin_id JOIN goals g ON g.id = r.goal_id"
+            " WHERE c.client_id = ? AND r.level IS NOT NULL ORDER BY c.started_at, c.id",
+            (client_id,),
+        )
+        return [
+            (int(r["goal_id"]), int(r["gas_weight"]), int(r["level"]), int(r["started_at"]))
+            for r in rows
+        ]
+
+    async def set_weight(self, goal_id: int, practitioner_id: int, weight: int) -> bool:
+        """The practitioner's weight for a goal of their own client in the T-score."""
+        changed = await self._db.execute(
+            "UPDATE goals SET gas_weight = ? WHERE id = ? AND client_id IN"
+            " (SELECT person_id FROM clients WHERE practitioner_id = ?)",
+            (weight, goal_id, practitioner_id),
         )
         return changed > 0
 

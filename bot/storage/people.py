@@ -159,9 +159,9 @@ class PeopleRepository:
 
     async def make_practitioner(self, conn: Connection, person_id: int, now: int) -> None:
         """Make the person an active practitioner (again, if they were one)."""
-        await conn.execute(
-            "INSERT INTO practitioners (person_id, active, created_at) VALUES (?, 1, ?)"
-            " ON CONFLICT (person_id) DO UPDATE SET active = 1",
+        await conn.execute(  # a new practitioner starts with working hours 08:00-18:00
+            "INSERT INTO practitioners (person_id, active, created_at, quiet_start, quiet_end)"
+            " VALUES (?, 1, ?, '18:00', '08:00') ON CONFLICT (person_id) DO UPDATE SET active = 1",
             (person_id, now),
         )
 

@@ -131,7 +131,8 @@ class PrivacyRepository:
     async def erasure_notice(self, person_id: int) -> ErasureNotice | None:
         """Who hears that this client erased their data (``None``: not a client)."""
         row = await self._db.fetchone(
-            "SELECT me.display_name, pp.chat_id, pp.locale, pp.id AS practitioner_id"
+            "SELECT COALESCE(c.alias, me.display_name) AS display_name, pp.chat_id, pp.locale,"
+            " pp.id AS practitioner_id"
             " FROM people me JOIN clients c ON c.person_id = me.id"
             " JOIN people pp ON pp.id = c.practitioner_id WHERE me.id = ?",
             (person_id,),
@@ -140,6 +141,16 @@ class PrivacyRepository:
             return None
         return ErasureNotice(
             row["display_name"], row["practitioner_id"], row["chat_id"], row["locale"]
+        )
+
+    async def notify_left(
+        self, conn: Connection, practitioner_id: int, name: str, now: int
+    ) -> None:
+        """Tell the practitioner in their next digest that a client left."""
+        await conn.execute(
+            "INSERT INTO practitioner_notices (practitioner_id, kind, name, created_at)"
+            " VALUES (?, 'left', ?, ?)",
+            (practitioner_id, name, now),
         )
 
     async def erase(self, conn: Connection, person_id: int) -> None:

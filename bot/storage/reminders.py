@@ -40,6 +40,10 @@ class DueReminder:
     next_prompt_at: int
     in_crisis: bool  # a safety event they have not closed is recent
     standing: int | None  # the message id of their unanswered reminder, to replace it
+    unanswered: int = 0  # reminders in a row without an answer, before this one
+    open: bool = False  # the previous reminder is still unanswered
+    rhythm_asked: bool = False  # "keep, change or pause?" was asked and not answered
+    last_checkin: int | None = None  # when their latest check-in started
 
 
 @dataclass(frozen=True)
@@ -116,15 +120,17 @@ class ReminderRepository:
     async def pause(self, client_id: int, until: int | None) -> None:
         """Pause reminders until ``until`` (``None``: until resumed); the standing one is over."""
         await self._db.execute(
-            "UPDATE clients SET paused = 1, paused_until = ?, open_reminder_at = NULL"
-            " WHERE person_id = ?",
+            "UPDATE clients SET paused = 1, paused_until = ?, open_reminder_at = NULL,"
+            " unanswered = 0, rhythm_asked_at = NULL WHERE person_id = ?",
             (until, client_id),
         )
 
-    async def resume(self, client_id: int) -> None:
-        """End a pause."""
+    async def resume(self, client_id: int, now: int) -> None:
+        """End a pause (silence is counted again from now)."""
         await self._db.execute(
-            "UPDATE clients SET paused = 0, paused_until = NULL WHERE person_id = ?", (client_id,)
+            "UPDATE clients SET paused = 0, paused_until = NULL, resumed_at = ?,"
+            " unanswered = 0, rhythm_asked_at = NULL WHERE person_id = ?",
+            (now, client_id),
         )
 
     async def snooze(self, client_id: int, when: int) -> None:
@@ -146,7 +152,9 @@ class ReminderRepository:
     async def clear_open(self, conn: Connection, client_id: int) -> None:
         """The client responded to the standing reminder (in the caller's transaction)."""
         await conn.execute(
-            "UPDATE clients SET open_reminder_at = NULL WHERE person_id = ?", (client_id,)
+            "UPDATE clients SET open_reminder_at = NULL, unanswered = 0, rhythm_asked_at = NULL"
+            " WHERE person_id = ?",
+            (client_id,),
         )
 
     async def answered(self, client_id: int) -> None:
@@ -158,7 +166,10 @@ class ReminderRepository:
         """Up to ``limit`` clients whose next reminder is due at ``now``, earliest first."""
         rows = await self._db.fetchall(
             "SELECT c.person_id, p.chat_id, c.reminder_days, c.reminder_time, p.timezone,"
-            " c.paused, c.paused_until, c.next_prompt_at,"
+            " c.paused, c.paused_until, c.next_prompt_at, c.unanswered,"
+            " c.open_reminder_at IS NOT NULL AS open, c.rhythm_asked_at IS NOT NULL AS asked,"
+            " (SELECT MAX(ch.started_at) FROM checkins ch WHERE ch.client_id = c.person_id)"
+            " AS last_checkin,"
             " EXISTS (SELECT 1 FROM safety_events e WHERE e.client_id = c.person_id"
             " AND e.closed_at IS NULL AND COALESCE(e.last_text_at, e.created_at) >= ?)"
             f" AS in_crisis, {_STANDING} AS standing"
@@ -179,6 +190,10 @@ class ReminderRepository:
                 next_prompt_at=row["next_prompt_at"],
                 in_crisis=bool(row["in_crisis"]),
                 standing=row["standing"],
+                unanswered=int(row["unanswered"]),
+                open=bool(row["open"]),
+                rhythm_asked=bool(row["asked"]),
+                last_checkin=row["last_checkin"],
             )
             for row in rows
         ]
@@ -193,13 +208,30 @@ class ReminderRepository:
         )
 
     async def mark_reminded(
-        self, conn: Connection, now: int, changes: Sequence[tuple[int, int | None]]
+        self, conn: Connection, now: int, changes: Sequence[tuple[int, int | None, int]]
     ) -> None:
-        """Record reminders queued at ``now``: ``(client id, next instant)`` (one statement)."""
+        """Record reminders queued at ``now``: ``(client id, next instant, unanswered so far)``."""
         await conn.executemany(
             "UPDATE clients SET paused = 0, paused_until = NULL, open_reminder_at = ?,"
-            " next_prompt_at = ? WHERE person_id = ?",
-            [(now, when, client_id) for client_id, when in changes],
+            " next_prompt_at = ?, unanswered = ? WHERE person_id = ?",
+            [(now, when, count, client_id) for client_id, when, count in changes],
+        )
+
+    async def mark_rhythm_asked(self, conn: Connection, now: int, client_ids: list[int]) -> None:
+        """Record that "keep, change or pause?" was asked instead of another reminder."""
+        await conn.executemany(
+            "UPDATE clients SET rhythm_asked_at = ?, open_reminder_at = ? WHERE person_id = ?",
+            [(now, now, client_id) for client_id in client_ids],
+        )
+
+    async def pause_silent(self, conn: Connection, client_ids: list[int]) -> None:
+        """No answer to the rhythm question: pause until they come back (never a lapse)."""
+        await conn.executemany(
+            # rhythm_asked_at stays: reminders rest, but the practitioner's digest still
+            # notices the silence (bot/services/digests.py), unlike a pause the client chose
+            "UPDATE clients SET paused = 1, paused_until = NULL, next_prompt_at = NULL,"
+            " open_reminder_at = NULL, unanswered = 0 WHERE person_id = ?",
+            [(client_id,) for client_id in client_ids],
         )
 
     async def recipient(self, client_id: int) -> ReminderRecipient | None:

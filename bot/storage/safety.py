@@ -113,6 +113,11 @@ class SafetyRepository:
             practitioner_telegram_id=row["practitioner_telegram"],
         )
 
+    async def telegram_id(self, person_id: int) -> int | None:
+        """A person's Telegram id."""
+        value = await self._db.fetchval("SELECT telegram_id FROM people WHERE id = ?", (person_id,))
+        return None if value is None else int(value)
+
     async def event(self, event_id: int) -> EventRow | None:
         """One event by id."""
         row = await self._db.fetchone(

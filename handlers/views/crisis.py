@@ -12,6 +12,7 @@ from bot.services.outbox import Button, OutgoingMessage
 from bot.services.safety_plan import SECTIONS, SafetyPlan
 from bot.storage.safety import ClientContact, EventRow
 from bot.text import esc
+from handlers.callbacks import ALERT, CRISIS, PLAN_MENU
 
 __all__ = [
     "SECTION_TITLES",
@@ -129,9 +130,9 @@ def crisis_text(
 
 def _crisis_buttons(t: Translator, event_id: int) -> tuple[tuple[Button, ...], ...]:
     return (
-        ((t._("💚 I'm safe right now"), f"sf:{event_id}:safe"),),
-        ((t._("🆘 I need help now"), f"sf:{event_id}:help"),),
-        ((t._("📝 My safety plan"), "sp:menu"),),
+        ((t._("💚 I'm safe right now"), CRISIS.build(event=event_id, choice="safe")),),
+        ((t._("🆘 I need help now"), CRISIS.build(event=event_id, choice="help")),),
+        ((t._("📝 My safety plan"), PLAN_MENU.build(action="menu")),),
     )
 
 
@@ -210,8 +211,13 @@ class _Views:
         return OutgoingMessage(
             text,
             (
-                ((t._("Yes, I'm safe and have someone"), f"sf:{event.id}:sure"),),
-                ((t._("I'm not sure"), f"sf:{event.id}:unsure"),),
+                (
+                    (
+                        t._("Yes, I'm safe and have someone"),
+                        CRISIS.build(event=event.id, choice="sure"),
+                    ),
+                ),
+                ((t._("I'm not sure"), CRISIS.build(event=event.id, choice="unsure")),),
             ),
         )
 
@@ -231,8 +237,8 @@ class _Views:
             text += "\n\n" + t._("Shall we carry on where we left off? There's no rush.")
             rows = (
                 (
-                    (t._("Yes, let's carry on"), f"sf:{event.id}:go"),
-                    (t._("Not now"), f"sf:{event.id}:stop"),
+                    (t._("Yes, let's carry on"), CRISIS.build(event=event.id, choice="go")),
+                    (t._("Not now"), CRISIS.build(event=event.id, choice="stop")),
                 ),
             )
         return OutgoingMessage(text, rows)
@@ -262,8 +268,8 @@ class _Views:
         return OutgoingMessage(
             text,
             (
-                ((t._("💚 I'm safe right now"), f"sf:{event.id}:safe"),),
-                ((t._("📝 My safety plan"), "sp:menu"),),
+                ((t._("💚 I'm safe right now"), CRISIS.build(event=event.id, choice="safe")),),
+                ((t._("📝 My safety plan"), PLAN_MENU.build(action="menu")),),
             ),
         )
 
@@ -331,14 +337,14 @@ class _Views:
                 )
             )
         else:
-            rows.append(((t._("🙋 I'm on it"), f"sa:{event.id}:ack"),))
+            rows.append(((t._("🙋 I'm on it"), ALERT.build(event=event.id, action="ack")),))
         lines.append(
             t._(
                 "Their words are not in this message. “Show what they wrote” reveals them "
                 "(each view is recorded)."
             )
         )
-        rows.append(((t._("👁 Show what they wrote"), f"sa:{event.id}:show"),))
+        rows.append(((t._("👁 Show what they wrote"), ALERT.build(event=event.id, action="show")),))
         return OutgoingMessage("\n".join(lines), tuple(rows))
 
     async def safety_ping(self, chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
@@ -352,7 +358,7 @@ class _Views:
         t, _zone = await self._alert_reader(chat_id, contact)
         return OutgoingMessage(
             t._("🆘 {name} asked for help now. See the alert above.", name=esc(contact.name)),
-            (((t._("🙋 I'm on it"), f"sa:{event.id}:ack"),),),
+            (((t._("🙋 I'm on it"), ALERT.build(event=event.id, action="ack")),),),
         )
 
     async def safety_acked(self, chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:

@@ -54,7 +54,9 @@ def _reasons(t: Translator, client: ClientDigest) -> list[str]:
     return lines
 
 
-def _block(t: Translator, client: ClientDigest, attention: bool) -> list[str]:
+def _block(
+    t: Translator, client: ClientDigest, attention: bool, since: int, until: int
+) -> list[str]:
     title = f"<b>{esc(client.name)}</b>"
     if client.paused:
         title += " " + t._("(paused)")
@@ -74,18 +76,30 @@ def _block(t: Translator, client: ClientDigest, attention: bool) -> list[str]:
         preview = esc(shorten(note, NOTE_PREVIEW))
         more = f" /note_{checkin_id}" if len(note) > NOTE_PREVIEW else ""
         lines.append(f"   💬 <i>{preview}</i>{more}")
-    for request_id, title_text in client.requests:
+    for message in client.messages:
+        words = esc(shorten(message.text, NOTE_PREVIEW))
+        if message.kind == "message":
+            lines.append("   ✉️ " + t._("Message for you: <i>{text}</i>", text=words))
+        else:
+            lines.append("   🗒 " + t._("To talk about next time: <i>{text}</i>", text=words))
+    for request_id, title_text, created in client.requests:
         label = esc(title_text) if title_text else t._("something else")
+        days = max(0, (until - created) // 86400)
+        age = (
+            t._("new")
+            if created >= since
+            else t.n_("open {count} day", "open {count} days", max(days, 1))
+        )
         lines.append(
-            "   📌 " + t._("open request: {title}", title=label) + f" /request_{request_id}"
+            "   📌 " + t._("open request: {title}", title=label) + f" ({age}) /request_{request_id}"
         )
     return lines
 
 
 def render_digest(digest: Digest, t: Translator, timezone: str) -> str:
     """Render the digest; clients who need attention come first."""
-    since = t.datetime(digest.since, timezone, "short")
-    until = t.datetime(digest.until, timezone, "short")
+    since = t.moment(digest.since, timezone)
+    until = t.moment(digest.until, timezone)
     if digest.is_empty:
         return t._(
             "🌤 Quiet period: nothing new from your clients between {since} and {until}.",
@@ -108,16 +122,27 @@ def render_digest(digest: Digest, t: Translator, timezone: str) -> str:
     if attention:
         lines += ["", t._("<b>May need attention</b>")]
         for client in attention:
-            lines += _block(t, client, attention=True)
+            lines += _block(t, client, True, digest.since, digest.until)
     others = [c for c in digest.clients if not c.needs_attention and not c.is_quiet]
     if others:
         lines += ["", t._("<b>Everyone else</b>")]
         for client in others:
-            lines += _block(t, client, attention=False)
+            lines += _block(t, client, False, digest.since, digest.until)
     quiet = [c for c in digest.clients if c.is_quiet]
     if quiet:
         names = ", ".join(esc(c.name) for c in quiet)
         lines += ["", t._("No news from: {names}", names=names)]
+    if digest.notices:
+        lines += ["", t._("<b>Changes in your caseload</b>")]
+        for notice in digest.notices:
+            if notice.kind == "left":
+                lines.append(
+                    "• "
+                    + t._(
+                        "{name} chose to stop using the check-in bot and erased their data.",
+                        name=esc(notice.name or ""),
+                    )
+                )
     return "\n".join(lines)
 
 

@@ -8,8 +8,9 @@ from bot.context import Services
 from bot.delivery import Renderer
 from bot.i18n import Translator
 from bot.services.outbox import OutgoingMessage
+from handlers.callbacks import REMINDER
 
-__all__ = ["reminder_message", "renderers"]
+__all__ = ["reminder_message", "renderers", "rhythm_message"]
 
 
 def reminder_message(t: Translator) -> OutgoingMessage:
@@ -20,8 +21,28 @@ def reminder_message(t: Translator) -> OutgoingMessage:
             "question can be skipped."
         ),
         (
-            ((t._("✅ Check in now"), "rem:go"),),
-            ((t._("⏰ Later"), "rem:later"), (t._("Not today"), "rem:skip")),
+            ((t._("✅ Check in now"), REMINDER.build(action="go")),),
+            (
+                (t._("⏰ Later"), REMINDER.build(action="later")),
+                (t._("Not today"), REMINDER.build(action="skip")),
+            ),
+        ),
+    )
+
+
+def rhythm_message(t: Translator) -> OutgoingMessage:
+    """After a few unanswered reminders: keep the rhythm, change it, or take a break?"""
+    return OutgoingMessage(
+        t._(
+            "🌿 The last few reminders went unanswered, and that is completely fine: life "
+            "gets full. Would another rhythm suit you better?\n\n"
+            "If I don't hear from you, I will stop reminding you until you come back: "
+            "/checkin works any time and /resume starts reminders again."
+        ),
+        (
+            ((t._("Keep this rhythm"), REMINDER.build(action="keep")),),
+            ((t._("🗓 Change days or time"), REMINDER.build(action="change")),),
+            ((t._("⏸ Take a break"), REMINDER.build(action="pause")),),
         ),
     )
 
@@ -36,4 +57,11 @@ def renderers(services: Services) -> dict[str, Renderer]:
             return None
         return reminder_message(services.i18n.get(locale))
 
-    return {"reminder": reminder}
+    async def rhythm(chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
+        """Asked instead of a fourth unanswered reminder."""
+        locale = await services.reminders.reminder_locale(int(args["client_id"]))
+        if locale is None:
+            return None
+        return rhythm_message(services.i18n.get(locale))
+
+    return {"reminder": reminder, "reminder_rhythm": rhythm}

@@ -13,6 +13,7 @@ from bot.delivery import Renderer
 from bot.i18n import Translator
 from bot.services.outbox import OutgoingMessage
 from bot.text import esc, shorten
+from handlers.callbacks import REQUEST
 
 __all__ = ["renderers"]
 
@@ -51,7 +52,8 @@ class _Views:
             text += "\n" + t._(
                 "Their note: <i>{note}</i>", note=esc(shorten(request.note, NOTE_PREVIEW))
             )
-        return OutgoingMessage(text, (((t._("✅ Mark handled"), f"rq:{request.id}:done"),),))
+        handled = REQUEST.build(request=request.id, action="done")
+        return OutgoingMessage(text, (((t._("✅ Mark handled"), handled),),))
 
     async def request_handled(self, chat_id: int, args: dict[str, Any]) -> OutgoingMessage | None:
         """Tell the client their practitioner followed up, with the practitioner's message."""
