@@ -36,6 +36,7 @@ from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
 from bot.services.people import PeopleService
+from bot.services.places import PlaceFinder
 from bot.services.practice import PracticeService
 from bot.services.privacy import PrivacyService
 from bot.services.progress import ProgressService
@@ -93,6 +94,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         safety_plans=SafetyPlanService(crisis.repo, clock),
         practice=PracticeService(db, clock, digests),
         wins=WinsService(db),
+        places=PlaceFinder(),
         updates=UpdatesRepository(db),
         flood=FloodGuard(),
         audit=AuditLog(db),
@@ -202,9 +204,12 @@ async def run_due(application: Any, bot: Bot) -> None:
         ("session preps", services.practice.send_due_preps),
     ):
         try:
-            await job()
+            done = await job()
         except Exception as exc:
             _log.error("scheduled %s failed: %s", name, where(exc))
+        else:
+            if done:  # counts only: never who or what
+                _log.debug("tick: %s %s", name, done)
     if services.background_delivery:
         services.outbox.wake()
     else:

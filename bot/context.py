@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.services.goals import GoalService
     from bot.services.invites import InviteService
     from bot.services.people import Actor, PeopleService
+    from bot.services.places import PlaceFinder
     from bot.services.practice import PracticeService
     from bot.services.privacy import PrivacyService
     from bot.services.progress import ProgressService
@@ -69,6 +70,7 @@ class Services:
     safety_plans: SafetyPlanService
     practice: PracticeService
     wins: WinsService
+    places: PlaceFinder
     updates: UpdatesRepository
     flood: FloodGuard
     audit: AuditLog

@@ -224,6 +224,7 @@ class OutboxSender:
             await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
         await self._rows.sent(row_id, now, message_id)
+        _log.debug("outbox %s: %s sent", row_id, kind)  # the row and its kind, never its words
         return "sent"
 
     async def _target(self, row_id: int | None) -> tuple[int, int] | None:

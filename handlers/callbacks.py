@@ -143,7 +143,9 @@ CONSENT = Callback("consent:{choice:yes|no}:{invite:id}:{signature:token}")
 # goals
 GOAL_MENU = Callback("g:{action:list|add|cancel|hist}")
 GOAL = Callback("g:{goal:id}")
-GOAL_ACTION = Callback("g:{goal:id}:{action:rw|ach|arc}")
+GOAL_ACTION = Callback("g:{goal:id}:{action:rw|ach|arc|stg|mi}")
+GOAL_STAGE = Callback("gs:{goal:id}:{stage:thinking|ready|doing|keeping|slip|none}")
+GOAL_REFLECT = Callback("gr:{goal:id}:{action:skipwhy|skiphelp|share|private}")
 GOAL_RULER = Callback("g:{goal:id}:{ruler:imp|conf}:{value:rating}")
 # check-ins: answers name the step they answer; corrections name the goal
 CHECKIN_WELLBEING = Callback("ci:{checkin:id}:w:{value:rating}")
@@ -153,6 +155,14 @@ CHECKIN_SHARE = Callback("ci:{checkin:id}:s:{share:0|1}")
 CHECKIN_FIX = Callback("ci:{checkin:id}:fix")
 CHECKIN_FIX_GOAL = Callback("ci:{checkin:id}:fx{goal:id}")
 CHECKIN_CORRECT = Callback("ci:{checkin:id}:c{goal:id}:{value:rating}")
+# check-ins: a goal's level in the client's words (s: Skip), the importance and confidence of
+# a goal still being thought about, and a slip
+CHECKIN_LEVEL = Callback("ci:{checkin:id}:l{goal:id}:{level:m2|m1|0|p1|p2|s}")
+CHECKIN_RULER = Callback("ci:{checkin:id}:{ruler:ri|rc}{goal:id}:{value:rating}")
+CHECKIN_SLIP = Callback("ci:{checkin:id}:sl{goal:id}")
+# Goal Attainment Scaling: the five levels of a goal, written by the client, one at a time
+GAS = Callback("gas:{goal:id}:{action:menu|write|clear|wipe|stop}")
+GAS_LEVEL = Callback("gl:{goal:id}:{level:m2|m1|0|p1|p2}:{action:skip|keep|clear}")
 # reminders, pausing and check-in options
 REMINDER = Callback("rem:{action:go|later|skip|none|keep|change|pause}")
 PAUSE = Callback("pa:{length:1d|7d|14d|inf}")
@@ -166,6 +176,7 @@ SETTINGS = Callback("set:{section:lang|tz|tztype}")
 REMINDER_SCHEDULE = Callback("set:rem")
 LANGUAGE = Callback("lang:{code:lang}")
 TIMEZONE = Callback("tz:{zone:zone}")
+PLACE_TYPE = Callback("tzp:type")  # "type a city" under "Where are you?"
 # typed words kept while the client chooses where
 LOOSE_TEXT = Callback("lt:{choice:note|goal|no|send|topic}")
 # data rights

@@ -7,7 +7,7 @@ from typing import Any
 from telegram import InlineKeyboardMarkup, Update
 
 from bot.context import BotContext
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor
 from bot.text import esc, shorten
@@ -15,23 +15,33 @@ from handlers.callbacks import (
     GOAL,
     GOAL_ACTION,
     GOAL_MENU,
+    GOAL_REFLECT,
     GOAL_RULER,
+    GOAL_STAGE,
     REMINDER,
     REMINDER_SCHEDULE,
+    RESOURCE_MENU,
     Callback,
 )
 from handlers.common import answer, buttons, reply, require, show
 
 __all__ = [
+    "STAGE_LABELS",
     "ask_new_goal",
     "ask_reword",
+    "coping_row",
+    "follow_up",
     "goal_button",
     "goals_button",
     "goals_command",
     "invite_first_goal",
     "problem_text",
     "rating_rows",
+    "reflect_button",
+    "slip_text",
+    "stage_button",
     "typed_goal",
+    "typed_reflection",
     "typed_reword",
 ]
 
@@ -193,7 +203,11 @@ async def goal_button(update: Update, context: BotContext) -> None:
                 buttons(rating_rows(t, GOAL_RULER, goal=goal.id, ruler="conf")),
             )
         else:
-            await _goal_saved(update, context, actor, t)
+            await follow_up(update, context, actor, goal.id, "why")
+    elif action == "mi" and goal.status == "active":
+        await follow_up(update, context, actor, goal.id, "why", again=True)
+    elif action == "stg" and goal.status == "active":
+        await show(update, context, _stage_question(t, goal), _stage_markup(t, goal))
     else:
         await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
 
@@ -231,19 +245,237 @@ async def ask_reword(update: Update, context: BotContext, actor: Actor, goal: Go
     )
 
 
+STAGE_LABELS = {
+    "thinking": N_("🤔 Thinking about it"),
+    "ready": N_("🧰 Getting ready"),
+    "doing": N_("🚶 Doing it"),
+    "keeping": N_("🌳 Keeping it up"),
+    "slip": N_("🌱 Had a slip, starting again"),
+}
+
+
 def _goal_text(t: Translator, goal: Goal) -> str:
     lines = [f"<b>{esc(goal.text)}</b>"]
+    if goal.stage is not None:
+        lines.append(t._("Where you are with it: {stage}", stage=t._(STAGE_LABELS[goal.stage])))
     if goal.importance is not None:
         lines.append(t._("Importance: {value}/10", value=goal.importance))
     if goal.confidence is not None:
         lines.append(t._("Confidence: {value}/10", value=goal.confidence))
+    if goal.why_not_lower:
+        lines.append(
+            t._("What makes it matter, you said: “{words}”", words=esc(goal.why_not_lower))
+        )
+    if goal.what_would_help:
+        lines.append(t._("What would help, you said: “{words}”", words=esc(goal.what_would_help)))
+    if goal.why_not_lower or goal.what_would_help:
+        lines.append(
+            t._("(shared with your practitioner)")
+            if goal.reflections_shared
+            else t._("(only you see these)")
+        )
     return "\n".join(lines)
+
+
+def _stage_question(t: Translator, goal: Goal) -> str:
+    return t._(
+        "Where are you with “{goal}” right now? There is no right answer, and you can change "
+        "it any time.",
+        goal=esc(goal.text),
+    )
+
+
+def _stage_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
+    rows = [
+        [
+            (
+                ("✓ " if goal.stage == stage else "") + t._(label),
+                GOAL_STAGE.build(goal=goal.id, stage=stage),
+            )
+        ]
+        for stage, label in STAGE_LABELS.items()
+    ]
+    rows.append([(t._("Rather not say"), GOAL_STAGE.build(goal=goal.id, stage="none"))])
+    return buttons(rows)
+
+
+def slip_text(t: Translator) -> str:
+    """The warm answer to a slip: no judgement, the way back open."""
+    return t._(
+        "Thank you for telling me. 🌱 A slip is a common part of change, not the end of it, "
+        "and it doesn't undo what you have already done. Be kind to yourself today. If it "
+        "helps, there are resources for hard moments, and you can tell your practitioner "
+        "whenever you are ready."
+    )
+
+
+def coping_row(t: Translator) -> list[tuple[str, str]]:
+    """A button to the resources, for hard moments."""
+    return [(t._("🧰 Resources for hard moments"), RESOURCE_MENU.build(action="menu"))]
+
+
+async def stage_button(update: Update, context: BotContext) -> None:
+    """The client says where they are with a goal (or had a slip)."""
+    query = update.callback_query
+    assert query is not None
+    pressed = GOAL_STAGE.parse(query.data)
+    assert pressed is not None
+    actor = await require(update, context, "client")
+    if actor is None or actor.person_id is None:
+        return
+    await answer(update)
+    t = context.t(actor)
+    stage = None if pressed["stage"] == "none" else pressed["stage"]
+    services = context.services
+    goal = await services.goals.get(actor.person_id, pressed["goal"])
+    if goal is None or goal.status != "active":
+        await show(
+            update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active)
+        )
+        return
+    await services.goals.set_stage(actor.person_id, goal.id, stage)
+    if stage == "slip":
+        text = t._(
+            "Noted for “{goal}”: a slip, and starting again. 🌱 Starting again is what counts. "
+            "You can change this any time in /goals.",
+            goal=esc(goal.text),
+        )
+        await show(update, context, text, buttons([coping_row(t)]))
+        return
+    if stage == "thinking":
+        text = t._(
+            "Noted: you're thinking about it. Check-ins will ask how important it feels and "
+            "how confident you are, rather than how far along you are."
+        )
+    elif stage is None:
+        text = t._("Okay, no stage for this goal.")
+    else:
+        text = t._(
+            "Noted: {stage}. You can change it any time in /goals.", stage=t._(STAGE_LABELS[stage])
+        )
+    await show(update, context, text)
+
+
+async def follow_up(
+    update: Update,
+    context: BotContext,
+    actor: Actor,
+    goal_id: int,
+    step: str,
+    *,
+    again: bool = False,
+) -> None:
+    """The motivational-interviewing follow-ups after the rulers, each one skippable.
+
+    "What makes it a {n} and not a 0?" (not asked at 0 or without an answer) and "What would
+    help it move to {n+1}?" (not at 10), then whether the practitioner may see the answers.
+    """
+    assert actor.person_id is not None
+    t = context.t(actor)
+    services = context.services
+    goal = await services.goals.get(actor.person_id, goal_id)
+    if goal is None:
+        await show(
+            update, context, problem_text(t, GoalProblem.NOT_FOUND, services.goals.max_active)
+        )
+        return
+    if step == "why" and goal.importance:
+        await services.people.expect_input(
+            actor.person_id, "reflection", goal_id=goal.id, which="why"
+        )
+        await show(
+            update,
+            context,
+            t._(
+                "You gave it {n} for importance. What makes it a {n} and not a 0? A few words "
+                "in your own way, or skip.",
+                n=goal.importance,
+            ),
+            buttons([[(t._("Skip"), GOAL_REFLECT.build(goal=goal.id, action="skipwhy"))]]),
+        )
+        return
+    if step in ("why", "help") and goal.confidence is not None and goal.confidence < 10:
+        await services.people.expect_input(
+            actor.person_id, "reflection", goal_id=goal.id, which="help"
+        )
+        await show(
+            update,
+            context,
+            t._(
+                "And your confidence is {n}. What would help it move to {next}?",
+                n=goal.confidence,
+                next=goal.confidence + 1,
+            ),
+            buttons([[(t._("Skip"), GOAL_REFLECT.build(goal=goal.id, action="skiphelp"))]]),
+        )
+        return
+    await services.people.clear_input(actor.person_id)
+    if step != "done" and (goal.why_not_lower or goal.what_would_help):
+        await show(
+            update,
+            context,
+            t._(
+                "Thank you. These are your words, and only you see them unless you choose. "
+                "Would you like your practitioner to see them too?"
+            ),
+            buttons(
+                [
+                    [(t._("Yes, share them"), GOAL_REFLECT.build(goal=goal.id, action="share"))],
+                    [
+                        (
+                            t._("Keep them to myself"),
+                            GOAL_REFLECT.build(goal=goal.id, action="private"),
+                        )
+                    ],
+                ]
+            ),
+        )
+        return
+    if again:
+        await show(update, context, _goal_text(t, goal), _goal_markup(t, goal))
+        return
+    await _goal_saved(update, context, actor, t)
+
+
+async def reflect_button(update: Update, context: BotContext) -> None:
+    """Skip a follow-up, or choose whether the practitioner sees the answers."""
+    query = update.callback_query
+    assert query is not None
+    pressed = GOAL_REFLECT.parse(query.data)
+    assert pressed is not None
+    actor = await require(update, context, "client")
+    if actor is None or actor.person_id is None:
+        return
+    await answer(update)
+    action, goal_id = pressed["action"], pressed["goal"]
+    if action == "skipwhy":
+        await follow_up(update, context, actor, goal_id, "help")
+    elif action == "skiphelp":
+        await follow_up(update, context, actor, goal_id, "share")
+    else:
+        await context.services.goals.share_reflections(actor.person_id, goal_id, action == "share")
+        await follow_up(update, context, actor, goal_id, "done")
+
+
+async def typed_reflection(update: Update, context: BotContext, actor: Actor, text: str) -> None:
+    """Keep the answer to a follow-up in the client's words, then go on."""
+    assert actor.person_id is not None and actor.pending_input is not None
+    goal_id = int(actor.pending_input["goal_id"])
+    which = str(actor.pending_input["which"])
+    await context.services.goals.reflect(actor.person_id, goal_id, which, text)
+    await follow_up(update, context, actor, goal_id, "help" if which == "why" else "share")
 
 
 def _goal_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
     rows = []
     if goal.status == "active":
         rows.append([(t._("✏️ Reword"), GOAL_ACTION.build(goal=goal.id, action="rw"))])
+        rows.append(
+            [
+                (t._("🧭 Where I am with it"), GOAL_ACTION.build(goal=goal.id, action="stg")),
+                (t._("💭 My reasons"), GOAL_ACTION.build(goal=goal.id, action="mi")),
+            ]
+        )
         rows.append(
             [
                 (t._("🏆 Achieved!"), GOAL_ACTION.build(goal=goal.id, action="ach")),

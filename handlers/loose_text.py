@@ -8,12 +8,12 @@ from bot.context import BotContext
 from bot.services.checkins import MAX_NOTE_LENGTH, RESUME_WINDOW
 from bot.services.goals import GoalProblem
 from bot.services.people import Actor
-from bot.services.smalltalk import small_talk
+from bot.services.smalltalk import mentions_slip, small_talk
 from bot.text import checked, clean_user_text, esc, shorten
-from handlers.callbacks import GOAL_RULER, LOOSE_TEXT
+from handlers.callbacks import GOAL_RULER, GOAL_STAGE, LOOSE_TEXT
 from handlers.checkin import ask
 from handlers.common import actor_of, answer, buttons, reply, show
-from handlers.goals import problem_text, rating_rows
+from handlers.goals import coping_row, problem_text, rating_rows, slip_text
 from handlers.practice import expectation_text
 
 __all__ = ["hold", "keep_typed_text", "loose_text_button", "more_loose_text"]
@@ -69,6 +69,20 @@ async def hold(update: Update, context: BotContext, actor: Actor, text: str) -> 
             [(t._("✉️ Send to {name}", name=name), LOOSE_TEXT.build(choice="send"))],
             [(t._("🗣 To talk about next time"), LOOSE_TEXT.build(choice="topic"))],
         ]
+    if mentions_slip(words):
+        # a slip is a first-class answer: a warm word first, then the usual choices, plus
+        # marking it on a goal (a neutral fact for the practitioner) and resources
+        goals = await context.services.goals.active(actor.person_id)
+        await reply(update, context, slip_text(t))
+        rows = [
+            [
+                (
+                    t._("🌱 A slip with “{goal}”", goal=shorten(goal.text, 30)),
+                    GOAL_STAGE.build(goal=goal.id, stage="slip"),
+                )
+            ]
+            for goal in goals[:5]
+        ] + [coping_row(t), *rows]
     await reply(
         update,
         context,

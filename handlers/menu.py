@@ -7,10 +7,11 @@ from telegram import Update
 from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.services.people import Actor
-from bot.text import clean_user_text, esc
+from bot.text import clean_user_text, esc, shorten
 from handlers.callbacks import (
     LANGUAGE,
     OPTIONS,
+    PLACE_TYPE,
     PRACTICE_MENU,
     REMINDER_SCHEDULE,
     SETTINGS,
@@ -29,15 +30,22 @@ from handlers.common import (
 
 __all__ = [
     "COMMON_TIMEZONES",
+    "LIKELY_ZONES",
     "SETTINGS_SECTIONS",
+    "ask_place",
+    "ask_where",
     "choose_language",
     "choose_timezone",
     "help_command",
     "help_text",
     "language_command",
+    "place_button",
     "settings_button",
     "settings_command",
     "typed_timezone",
+    "where_markup",
+    "where_text",
+    "zone_label",
 ]
 
 COMMON_TIMEZONES: tuple[str, ...] = (
@@ -54,6 +62,50 @@ COMMON_TIMEZONES: tuple[str, ...] = (
     "America/Bogota",
     "Australia/Sydney",
 )
+
+# The places people of each language most likely live in, offered as buttons first.
+LIKELY_ZONES: dict[str, tuple[str, ...]] = {
+    "en": ("Europe/London", "Europe/Dublin", "America/New_York", "America/Chicago",
+           "America/Los_Angeles", "Australia/Sydney"),
+    "es": ("Europe/Madrid", "America/Mexico_City", "America/Bogota",
+           "America/Argentina/Buenos_Aires", "America/Lima", "America/Santiago"),
+    "de": ("Europe/Berlin", "Europe/Vienna", "Europe/Zurich"),
+    "uk": ("Europe/Kyiv", "Europe/Warsaw", "Europe/Berlin", "Europe/Prague"),
+}  # fmt: skip
+
+
+def zone_label(t: Translator, zone: str) -> str:
+    """A zone as a place name in the reader's language ("Berlín", "Buenos Aires")."""
+    from babel.dates import get_timezone_location
+
+    if zone == "UTC":
+        return "UTC"
+    try:
+        city = get_timezone_location(zone, locale=t.locale, return_city=True)
+    except (LookupError, ValueError):
+        city = zone.rsplit("/", 1)[-1].replace("_", " ")
+    return str(city).rsplit("/", 1)[-1]
+
+
+def where_markup(t: Translator, current: str) -> list[list[tuple[str, str]]]:
+    """Buttons for the likely places of the reader's language, and "type a city"."""
+    zones = list(LIKELY_ZONES.get(t.locale, ()))
+    if current not in zones and current != "UTC":
+        zones.insert(0, current)
+    rows = [
+        [(zone_label(t, zone), TIMEZONE.build(zone=zone)) for zone in zones[i : i + 3]]
+        for i in range(0, len(zones), 3)
+    ]
+    rows.append([(t._("⌨️ Type a city or country"), PLACE_TYPE.build())])
+    return rows
+
+
+def where_text(t: Translator) -> str:
+    return t._(
+        "🌍 Where are you? Then reminders come at your local time. Tap your place, or type "
+        "a city or country."
+    )
+
 
 # The journeys' own rows in /settings, after language and time zone:
 # (label for the button, callback data, the roles that see it).
@@ -197,22 +249,41 @@ async def settings_button(update: Update, context: BotContext) -> None:
             buttons(_language_markup(context)),
         )
     elif section == "tz":
-        rows = [
-            [(zone, TIMEZONE.build(zone=zone)) for zone in COMMON_TIMEZONES[i : i + 2]]
-            for i in range(0, len(COMMON_TIMEZONES), 2)
-        ]
-        rows.append([(t._("⌨️ Type another"), SETTINGS.build(section="tztype"))])
-        await show(update, context, t._("Which time zone are you in?"), buttons(rows))
+        await show(update, context, where_text(t), buttons(where_markup(t, actor.timezone)))
     elif section == "tztype":
-        await context.services.people.expect_input(actor.person_id, "timezone")
-        await show(
-            update,
-            context,
-            t._(
-                "Please type your time zone as a name like <code>Europe/Berlin</code> or "
-                "<code>America/New_York</code>."
-            ),
-        )
+        await ask_place(update, context, actor)
+
+
+async def ask_where(update: Update, context: BotContext, actor: Actor) -> None:
+    """Right after consent: where the client is, so reminders come at their time (buttons)."""
+    t = context.t(actor)
+    await reply(update, context, where_text(t), buttons(where_markup(t, actor.timezone)))
+
+
+async def ask_place(update: Update, context: BotContext, actor: Actor) -> None:
+    """Ask the person to type where they are (keeps an onboarding flag if there is one)."""
+    assert actor.person_id is not None
+    t = context.t(actor)
+    pending = actor.pending_input or {}
+    onboarding = bool(pending.get("onboarding")) or pending.get("kind") == "goal_new"
+    await context.services.people.expect_input(actor.person_id, "timezone", onboarding=onboarding)
+    await show(
+        update,
+        context,
+        t._(
+            "Type the city or country you are in, in any language: for example "
+            "<code>Buenos Aires</code>, <code>München</code> or <code>Київ</code>."
+        ),
+    )
+
+
+async def place_button(update: Update, context: BotContext) -> None:
+    """ "Type a city or country" under "Where are you?"."""
+    actor = await actor_of(update, context)
+    await answer(update)
+    if not actor.is_known or actor.person_id is None:
+        return
+    await ask_place(update, context, actor)
 
 
 async def choose_timezone(update: Update, context: BotContext) -> None:
@@ -230,35 +301,70 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
 
 
 async def typed_timezone(update: Update, context: BotContext, actor: Actor, text: str) -> None:
-    """Store a typed time zone, or explain kindly what is expected."""
-    await _store_timezone(update, context, actor, clean_user_text(text))
+    """Find the typed city, country or zone; suggest near misses; explain kindly if none."""
+    t = context.t(actor)
+    typed = " ".join(clean_user_text(text).split())
+    places = context.services.places
+    found = places.find(typed) if len(typed) <= 100 else None
+    if found is not None:
+        await _store_timezone(update, context, actor, found.zone)
+        return
+    suggestions = places.suggest(typed) if 0 < len(typed) <= 100 else []
+    if suggestions:
+        rows = [
+            [(f"{place.name} ({zone_label(t, place.zone)})", TIMEZONE.build(zone=place.zone))]
+            for place in suggestions
+        ]
+        await reply(
+            update,
+            context,
+            t._("I don't know “{place}”. Did you mean one of these? Or type it again.",
+                place=esc(shorten(typed, 64))),
+            buttons(rows),
+        )  # fmt: skip
+        return
+    await reply(
+        update,
+        context,
+        t._(
+            "I couldn't find a place called “{place}”. Please type a city or country, for "
+            "example <code>Buenos Aires</code>, <code>Berlin</code> or <code>Київ</code>.",
+            place=esc(shorten(typed, 64)),
+        ),
+    )
 
 
 async def _store_timezone(update: Update, context: BotContext, actor: Actor, zone: str) -> None:
     t = context.t(actor)
     assert actor.person_id is not None
+    onboarding = bool((actor.pending_input or {}).get("onboarding"))
     if not await context.services.people.set_timezone(actor.person_id, zone):
-        await reply(
-            update,
-            context,
-            t._(
-                "I don't know a time zone called “{zone}”. Please use a name like "
-                "<code>Europe/Berlin</code>, <code>America/Mexico_City</code> or "
-                "<code>UTC</code>, or pick one with /settings.",
-                zone=esc(zone[:64]),
-            ),
-        )
+        await reply(update, context, t._("That place's time zone isn't known here. Please "
+                                         "try another nearby city."))  # fmt: skip
         return
-    await context.services.people.clear_input(actor.person_id)
+    if onboarding:
+        # back to the first goal, which was the open question before "type a city"
+        await context.services.people.expect_input(actor.person_id, "goal_new")
+    elif (actor.pending_input or {}).get("kind") == "timezone":
+        await context.services.people.clear_input(actor.person_id)
     if actor.is_client:
         await context.services.reminders.reschedule(actor.person_id)
     if actor.is_active_practitioner:
         await context.services.digests.reschedule(actor.person_id)
     updated = await refresh_actor(update, context)
-    await show(
-        update,
-        context,
-        t._("Time zone saved: {zone}.", zone=esc(zone))
-        + "\n\n"
-        + settings_text(t, updated, context.services.clock.now()),
+    now = context.services.clock.now()
+    saved = t._(
+        "Saved: {place} time (it's {time} there now).",
+        place=esc(zone_label(t, zone)),
+        time=t.clock(now, zone),
     )
+    if onboarding or (update.callback_query is not None and _is_where_question(update)):
+        await show(update, context, saved)
+        return
+    await show(update, context, saved + "\n\n" + settings_text(t, updated, now))
+
+
+def _is_where_question(update: Update) -> bool:
+    """Whether the pressed button sits under the onboarding "Where are you?" message."""
+    message = update.effective_message
+    return bool(message is not None and message.text and message.text.startswith("🌍"))

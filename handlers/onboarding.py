@@ -26,7 +26,7 @@ from handlers.common import (
     stranger_text,
 )
 from handlers.goals import invite_first_goal
-from handlers.menu import help_text
+from handlers.menu import ask_where, help_text
 
 __all__ = ["AFTER_CONSENT", "consent", "consent_update", "start"]
 
@@ -236,5 +236,6 @@ async def after_consent(update: Update, context: BotContext, actor: Actor) -> No
 
 # What a new client is offered right after agreeing, in order.
 AFTER_CONSENT: tuple[Callable[[Update, BotContext, Actor], Awaitable[None]], ...] = (
+    ask_where,  # buttons only: typed text still answers the first-goal question below
     invite_first_goal,
 )

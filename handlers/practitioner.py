@@ -262,8 +262,11 @@ async def _show_client(
             y_axis=t._("0 = not started, 10 = where you want to be"),
             achieved=t._("achieved"),
             day=lambda moment: t.skeleton(int(moment.timestamp()), actor.timezone, "MMMd"),
+            wellbeing=t._("Overall"),
+            empty=t._("Nothing to draw yet"),
         )
-        png = await asyncio.to_thread(progress_chart, series, labels, actor.timezone)
+        wellbeing = await services.progress.wellbeing(entry.client_id)
+        png = await asyncio.to_thread(progress_chart, series, labels, actor.timezone, wellbeing)
         chat = update.effective_chat
         assert chat is not None
         await context.bot.send_photo(chat.id, InputFile(io.BytesIO(png), filename="client.png"))
@@ -492,7 +495,7 @@ def _settings_view(
     if settings.away_until is not None:
         lines.append(
             t._("Away until {day}", day=t.moment(settings.away_until, settings.timezone))
-            + (f" · {t._('covered by {name}', name=esc(cover_name))}" if cover_name else "")
+            + (" · " + t._("covered by {name}", name=esc(cover_name)) if cover_name else "")
         )
     if settings.next_digest_at is not None:
         lines.append(

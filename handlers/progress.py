@@ -94,8 +94,11 @@ async def progress_command(update: Update, context: BotContext) -> None:
         y_axis=t._("0 = not started, 10 = where you want to be"),
         achieved=t._("achieved"),
         day=lambda moment: t.skeleton(int(moment.timestamp()), actor.timezone, "MMMd"),
+        wellbeing=t._("Overall"),
+        empty=t._("Nothing to draw yet"),
     )
-    png = await asyncio.to_thread(progress_chart, series, labels, actor.timezone)
+    wellbeing = await services.progress.wellbeing(actor.person_id)
+    png = await asyncio.to_thread(progress_chart, series, labels, actor.timezone, wellbeing)
     chat = update.effective_chat
     assert chat is not None
     await context.bot.send_photo(

@@ -104,7 +104,8 @@ async def schedule_button(update: Update, context: BotContext) -> None:
             update,
             context,
             t._(
-                "Please type a time like <code>07:30</code> or <code>19:00</code> (24-hour clock)."
+                "Please type a time like <code>07:30</code>, <code>19:00</code> or "
+                "<code>7pm</code>."
             ),
         )
         return
@@ -123,8 +124,8 @@ async def typed_time(update: Update, context: BotContext, actor: Actor, text: st
             update,
             context,
             t._(
-                "I couldn't read that as a time. Please write it like "
-                "<code>07:30</code> or <code>19:00</code>."
+                "I couldn't read that as a time of day. Please write it like "
+                "<code>07:30</code>, <code>19:00</code> or <code>7pm</code>."
             ),
         )
         return

@@ -176,7 +176,7 @@ async def test_text_with_no_question_waiting_is_held_until_the_client_chooses(
 ) -> None:
     await client_with_goals(harness, "A")
     [offer] = await harness.send(CLIENT, "Slept badly all week")
-    assert "keep this?" in offer.text
+    assert "do with this?" in offer.text
     [offer] = await harness.send(CLIENT, "but the walk helped")
     assert "Slept badly all week" in offer.text and "but the walk helped" in offer.text
     await harness.press(CLIENT, "As a note in a check-in")
@@ -202,7 +202,7 @@ async def test_a_note_for_a_check_in_that_ended_meanwhile_is_held_not_lost(
     assert "What helped?" in harness.telegram.last(CLIENT.id).text
     await harness.services.db.execute("UPDATE checkins SET completed_at = started_at")
     [offer] = await harness.send(CLIENT, "words typed too late")
-    assert "keep this?" in offer.text
+    assert "do with this?" in offer.text
     assert "words typed too late" in offer.text
     await harness.press(CLIENT, "As a note in a check-in")
     notes = await harness.services.db.fetchall("SELECT note FROM checkins ORDER BY id")

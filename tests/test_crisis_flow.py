@@ -75,7 +75,7 @@ async def test_with_nothing_pending_there_is_no_keep_this_prompt(harness: Harnes
     await setup(harness)
     replies = await harness.send(CLIENT, "I want to die")
     assert len(replies) == 1
-    assert "keep this" not in replies[0].text.lower()
+    assert "do with this" not in replies[0].text.lower()
     assert [label for label, _ in replies[0].buttons] == [
         "💚 I'm safe right now",
         "🆘 I need help now",

@@ -43,7 +43,7 @@ async def test_first_goal_can_be_skipped(harness: Harness) -> None:
     await setup(harness)
     await harness.press(CLIENT, "Skip for now")
     [reply] = await harness.send(CLIENT, "just chatting")
-    assert "keep this?" in reply.text  # the words are held, not dropped, and not a goal yet
+    assert "do with this?" in reply.text  # the words are held, not dropped, and not a goal yet
     assert await goals_of(harness) == []
 
 

@@ -312,11 +312,12 @@ async def test_client_journey_over_http_in_each_language(live: Live, language: s
     await _tap_data(live, client, lambda d: d == "rd:all")
     await _tap_data(live, client, lambda d: d == "rt:20:00")
     clock = live.app.bot_data.services.clock
-    clock.set(datetime(2026, 3, 2, 18, 1, tzinfo=UTC))  # 20:01 in Kyiv
+    # they checked in today: the first reminder comes tomorrow, 20:01 in Kyiv
+    clock.set(datetime(2026, 3, 3, 18, 1, tzinfo=UTC))
     await live.tick()
     await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
     await _tap_data(live, client, lambda d: d == "rem:later")  # snooze two hours
-    clock.set(datetime(2026, 3, 2, 20, 2, tzinfo=UTC))
+    clock.set(datetime(2026, 3, 3, 20, 2, tzinfo=UTC))
     await live.tick()
     await live.until(lambda: any(d == "rem:go" for _, d in live.telegram.last(client.id).buttons))
     question = await _tap_data(live, client, lambda d: d == "rem:go")
@@ -349,7 +350,9 @@ async def test_resources_story_over_http(live: Live) -> None:
     )
     await _tap_data(live, ROSA, lambda d: d.startswith("res:ask:"))
     await live.say(ROSA, "¿Podemos hablarlo el jueves?")
-    await live.until(lambda: "Rosa" in live.telegram.last(DANA.id).text)
+    # no ping by default: Dana finds it in her digest or /requests
+    listed = await live.say(DANA, "/requests")
+    assert "Rosa" in listed.text
     await _tap_data(live, DANA, lambda d: d.startswith("rq:") and d.endswith(":done"))
     await _tap_data(live, DANA, lambda d: d.startswith("rq:") and d.endswith(":ok"))
     await live.until(lambda: "✅" in live.telegram.last(ROSA.id).text)
@@ -360,6 +363,42 @@ async def test_resources_story_over_http(live: Live) -> None:
     exported = await live.tap(ADMIN, "Export")
     assert exported.document is not None
     assert yaml.safe_load(exported.document)["categories"][0]["id"] == data["categories"][0]["id"]
+
+
+async def test_messages_and_topics_reach_digest_and_session_prep_over_http(live: Live) -> None:
+    """A client writes to their practitioner and adds a topic; the next digest and the session
+    prep show both (Dana reads German and types the session's day the German way)."""
+    services = live.app.bot_data.services
+    link = await live.say(ADMIN, "/newpractitioner")
+    await live.say(DANA, f"/start {invite_code(link.text)}")
+    client_link = await live.say(DANA, "/invite")
+    await live.say(ROSA, f"/start {invite_code(client_link.text)}")
+    await _tap_data(live, ROSA, lambda d: d.startswith("consent:yes"))
+    await live.say(ROSA, "Caminar cada mañana")
+    await _tap_data(live, ROSA, lambda d: d.endswith(":imp:7"))
+    await _tap_data(live, ROSA, lambda d: d.endswith(":conf:s"))
+    offer = await live.say(ROSA, "dile a Dana que llegaré tarde el jueves")
+    assert any(d == "lt:send" for _, d in offer.buttons)
+    told = await _tap_data(live, ROSA, lambda d: d == "lt:send")
+    assert "Dana" in told.text and "2" in told.text  # who reads it, and how soon
+    await live.say(ROSA, "mi hermana se muda con nosotros")
+    await _tap_data(live, ROSA, lambda d: d == "lt:topic")
+    digest = await live.say(DANA, "/digest")
+    assert "llegaré tarde el jueves" in digest.text and "mi hermana se muda" in digest.text
+    await live.say(DANA, "/client 1")
+    await _tap_data(live, DANA, lambda d: d.startswith("cl:") and d.endswith(":next"))
+    await live.say(DANA, "Donnerstag 14:00")
+    rosa = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (ROSA.id,))
+    )
+    session = await services.practice.session(rosa)
+    assert session is not None and session.prep_at == session.at - 3600
+    services.clock.advance(session.prep_at + 60 - services.clock.now())
+    await live.tick()
+    await live.until(
+        lambda: any("llegaré tarde" in m.text and "mi hermana" in m.text and "Caminar" in m.text
+                    for m in live.telegram.bot_messages(DANA.id)[-2:])
+    )  # fmt: skip
 
 
 async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> None:

@@ -63,10 +63,10 @@ async def test_crisis_flow_with_on_call_over_http(with_on_call: Live, clock: Man
     crisis = await live.say(KIM, CRISIS)  # at the first-goal prompt
     assert "📞" in crisis.text and CRISIS not in crisis.text
     assert await services.db.fetchval("SELECT COUNT(*) FROM goals") == 0
-    assert not any("keep this" in m.text for m in live.telegram.bot_messages(KIM.id))
-    # with nothing pending: again no "keep this?" prompt
+    assert not any("do with this" in m.text for m in live.telegram.bot_messages(KIM.id))
+    # with nothing pending: again no "do with this?" prompt
     await live.say(KIM, "I keep thinking everyone would be better off without me")
-    assert not any("keep this" in m.text for m in live.telegram.bot_messages(KIM.id))
+    assert not any("do with this" in m.text for m in live.telegram.bot_messages(KIM.id))
     # follow-ups are new messages; the lines stay in the chat
     check = await tap_data(live, KIM, crisis, data(crisis, ":safe"))
     told = await tap_data(live, KIM, check, data(check, ":unsure"))

@@ -8,11 +8,21 @@ import unicodedata
 from bot.clock import Clock
 from bot.storage import Database
 from bot.storage.goals import Goal, GoalRepository
-from bot.text import clean_user_text
+from bot.text import checked, clean_user_text
 
-__all__ = ["MAX_GOAL_LENGTH", "Goal", "GoalProblem", "GoalService"]
+__all__ = [
+    "MAX_GOAL_LENGTH",
+    "MAX_REFLECTION_LENGTH",
+    "STAGES",
+    "Goal",
+    "GoalProblem",
+    "GoalService",
+]
 
 MAX_GOAL_LENGTH = 200
+MAX_REFLECTION_LENGTH = 1000
+# where the client is with a goal, in plain words of our own (no licensed instrument's names)
+STAGES = ("thinking", "ready", "doing", "keeping", "slip")
 
 
 class GoalProblem(enum.Enum):
@@ -84,6 +94,24 @@ class GoalService:
             raise ValueError(status)
         changed = await self._repo.set_status(client_id, goal_id, status, self._clock.now())
         return await self.get(client_id, goal_id) if changed else None
+
+    async def reflect(self, client_id: int, goal_id: int, which: str, raw: str | None) -> bool:
+        """Keep the client's answer to an MI follow-up, in their words (refused whole if over
+        :data:`MAX_REFLECTION_LENGTH`); ``which`` is ``why`` (not lower) or ``help``."""
+        if which not in ("why", "help"):
+            raise ValueError(which)
+        text = checked(clean_user_text(raw), MAX_REFLECTION_LENGTH) if raw else None
+        return await self._repo.set_reflection(client_id, goal_id, which, text or None)
+
+    async def share_reflections(self, client_id: int, goal_id: int, shared: bool) -> bool:
+        """Let the practitioner see the goal's follow-up answers (only when the client says)."""
+        return await self._repo.share_reflections(client_id, goal_id, shared)
+
+    async def set_stage(self, client_id: int, goal_id: int, stage: str | None) -> bool:
+        """Where the client is with the goal (plain words; ``None``: not said)."""
+        if stage is not None and stage not in STAGES:
+            raise ValueError(stage)
+        return await self._repo.set_stage(client_id, goal_id, stage)
 
     async def set_ruler(self, client_id: int, goal_id: int, ruler: str, value: int | None) -> bool:
         """Store an importance or confidence answer (0-10, or ``None`` if skipped)."""

@@ -46,6 +46,10 @@ class ProgressService:
             result.append(GoalProgress(goal, tuple(by_goal.get(goal.id, ()))))
         return result
 
+    async def wellbeing(self, client_id: int) -> tuple[tuple[int, int], ...]:
+        """The client's overall answers over time, for the chart's own line."""
+        return tuple(await self._repo.wellbeing(client_id))
+
     async def checkin_count(self, client_id: int) -> int:
         """How many check-ins the client has finished."""
         return await self._repo.completed_checkins(client_id)

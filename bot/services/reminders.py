@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 from bot.clock import Clock
 from bot.i18n import I18n
 from bot.services.outbox import OutgoingMessage, enqueue
+from bot.services.places import parse_clock_time
 from bot.storage import Database
 from bot.storage.reminders import DueReminder, ReminderRepository, ScheduleRow
 
@@ -150,7 +151,7 @@ class ReminderService:
 
     async def set_time(self, client_id: int, at: str) -> ReminderSettings | None:
         """Choose the local time of day; ``None`` if ``at`` is not a time."""
-        parsed = parse_time(at)
+        parsed = parse_time(at) or parse_clock_time(at)  # "19:00", and "7pm", "19.00", "7 Uhr"
         if parsed is None:
             return None
         await self._repo.set_time(client_id, parsed)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
-__all__ = ["small_talk"]
+__all__ = ["mentions_slip", "small_talk"]
 
 _WORDS: dict[str, tuple[str, ...]] = {
     "thanks": (
@@ -172,3 +172,21 @@ def _split_pair(part: str) -> str | None:
         if first in _LOOKUP and (second in _LOOKUP or _split_pair(second)):
             return _LOOKUP[second] if _LOOKUP.get(second) == "thanks" else _LOOKUP[first]
     return None
+
+
+_SLIP = re.compile(
+    r"\b(?:relaps\w*|(?:a|another|had|have|small|little|big)\s+slip\b|slipped\s+(?:up|back)|"
+    r"lapsed\b|fell\s+off\s+the\s+wagon|"
+    r"(?:used|drank|drunk|smoked|gambled|binged|took\s+(?:it|drugs))\s+again|"
+    r"back\s+on\s+the\s+(?:booze|bottle|drink|drugs|weed|cigarettes)|broke\s+my\s+(?:streak|sobriety)|"
+    r"reca[ií]d\w*|reca[ií]\b|volv[ií]\s+a\s+(?:beber|consumir|fumar|jugar|apostar)|"
+    r"r[uü]ckfall\w*|r[uü]ckf[aä]llig|wieder\s+(?:getrunken|konsumiert|geraucht|gespielt|gekifft)|"
+    r"зрив\w*|зірва(?:вся|лася|лись)|знову\s+(?:вжив\w*|випив\w*|пив|пила|курив\w*|грав\w*)"
+    r")",
+    re.IGNORECASE,
+)
+
+
+def mentions_slip(text: str) -> bool:
+    """Whether the client is telling of a slip or relapse (answered warmly, never judged)."""
+    return _SLIP.search(unicodedata.normalize("NFC", text)) is not None

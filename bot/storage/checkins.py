@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from bot.storage.database import Connection, Database, Row
 from bot.storage.goals import GOAL_COLUMNS, Goal, goal_from_row
 
-__all__ = ["Checkin", "CheckinRepository", "CheckinState", "Sharing"]
+__all__ = ["Checkin", "CheckinRepository", "CheckinState", "RatingRow", "Sharing"]
 
 _COLUMNS = (
     "c.id, c.client_id, c.source, c.step, c.goal_ids, c.wellbeing, c.note, c.note_shared,"
@@ -23,14 +23,16 @@ _PREVIOUS = (
 # the check-in, the client's options, the previous rating of one goal, and the goals the
 # check-in can ask: every active goal and every goal changed since it started (a goal asked
 # was active when it started, so it is one of these unless the clock went backwards)
+# (and the levels written for those goals, one row per level)
 _STATE_SQL = (
     f"SELECT {_COLUMNS}, cl.share_notes_default, pp.display_name AS practitioner_name,"
-    f" {_PREVIOUS} AS previous, {GOAL_COLUMNS}"
+    f" {_PREVIOUS} AS previous, {GOAL_COLUMNS}, gl.level AS level, gl.text AS level_text"
     " FROM checkins c JOIN clients cl ON cl.person_id = c.client_id"
     " LEFT JOIN people pp ON pp.id = cl.practitioner_id"
     " LEFT JOIN goals g ON g.client_id = c.client_id"
     " AND (g.status = 'active' OR g.updated_at >= c.started_at)"
-    " WHERE c.id = ? AND c.client_id = ? ORDER BY g.id"
+    " LEFT JOIN goal_levels gl ON gl.goal_id = g.id"
+    " WHERE c.id = ? AND c.client_id = ? ORDER BY g.id, gl.level"
 )
 _ANSWER_COLUMNS = frozenset({"wellbeing", "note_shared", "note"})
 
@@ -83,6 +85,18 @@ class CheckinState:
     goals: dict[int, Goal]  # the goals it may ask (see ``_STATE_SQL``), by id
     sharing: Sharing
     previous: int | None  # the previous answered rating of the goal asked about, if any
+    levels: dict[int, dict[int, str]] = field(default_factory=dict)  # {goal: {level: text}}
+
+
+@dataclass(frozen=True)
+class RatingRow:
+    """One goal's answer in a check-in, as stored, with the previous answered rating."""
+
+    goal: Goal
+    value: int | None
+    previous: int | None
+    level: int | None = None  # the goal's level the client chose (-2 to +2)
+    slip: bool = False
 
 
 class CheckinRepository:
@@ -119,12 +133,17 @@ class CheckinRepository:
         goals = {
             goal.id: goal for goal in (goal_from_row(r) for r in rows if r["goal_id"] is not None)
         }
+        levels: dict[int, dict[int, str]] = {}
+        for row in rows:
+            if row["level"] is not None:
+                levels.setdefault(int(row["goal_id"]), {})[int(row["level"])] = row["level_text"]
         name = first["practitioner_name"]
         return CheckinState(
             checkin=Checkin.from_row(first),
             goals=goals,
             sharing=Sharing(bool(first["share_notes_default"]), "" if name is None else name),
             previous=first["previous"],
+            levels=levels,
         )
 
     async def sharing(self, client_id: int) -> Sharing:
@@ -197,14 +216,32 @@ class CheckinRepository:
         return cursor.rowcount > 0
 
     async def rate(
-        self, conn: Connection, checkin_id: int, goal_id: int, value: int | None, now: int
+        self,
+        conn: Connection,
+        checkin_id: int,
+        goal_id: int,
+        value: int | None,
+        now: int,
+        *,
+        slip: bool = False,
     ) -> None:
-        """Store (or replace) the answer for one goal of a check-in."""
+        """Store (or replace) the answer for one goal of a check-in (a slip: ``slip``)."""
         await conn.execute(
-            "INSERT INTO ratings (checkin_id, goal_id, value, rated_at) VALUES (?, ?, ?, ?)"
+            "INSERT INTO ratings (checkin_id, goal_id, value, rated_at, slip) VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (checkin_id, goal_id) DO UPDATE SET value = excluded.value,"
-            " rated_at = excluded.rated_at",
-            (checkin_id, goal_id, value, now),
+            " rated_at = excluded.rated_at, slip = excluded.slip",
+            (checkin_id, goal_id, value, now, 1 if slip else 0),
+        )
+
+    async def choose_level(
+        self, conn: Connection, checkin_id: int, goal_id: int, level: int | None, now: int
+    ) -> None:
+        """Store the goal's level the client chose in a check-in (its rating stays)."""
+        await conn.execute(
+            "INSERT INTO ratings (checkin_id, goal_id, value, rated_at, level)"
+            " VALUES (?, ?, NULL, ?, ?)"
+            " ON CONFLICT (checkin_id, goal_id) DO UPDATE SET level = excluded.level",
+            (checkin_id, goal_id, now, level),
         )
 
     async def correct(self, checkin_id: int, goal_id: int, value: int, now: int) -> None:
@@ -221,13 +258,13 @@ class CheckinRepository:
 
     async def rating_lines(
         self, client_id: int, checkin_id: int, goal_ids: Sequence[int]
-    ) -> list[tuple[Goal, int | None, int | None]]:
+    ) -> list[RatingRow]:
         """Each of ``goal_ids`` still there, in order, with its answer and the previous one."""
         if not goal_ids:
             return []
         marks = ", ".join("?" for _ in goal_ids)
         rows = await self._db.fetchall(
-            f"SELECT {GOAL_COLUMNS}, a.value,"
+            f"SELECT {GOAL_COLUMNS}, a.value, a.level, a.slip,"
             " (SELECT r.value FROM ratings r WHERE r.goal_id = g.id AND r.value IS NOT NULL"
             " AND r.checkin_id < ? ORDER BY r.checkin_id DESC LIMIT 1) AS previous"
             " FROM goals g LEFT JOIN ratings a ON a.checkin_id = ? AND a.goal_id = g.id"
@@ -236,7 +273,9 @@ class CheckinRepository:
         )
         found = {int(row["goal_id"]): row for row in rows}
         return [
-            (goal_from_row(row), row["value"], row["previous"])
+            RatingRow(
+                goal_from_row(row), row["value"], row["previous"], row["level"], bool(row["slip"])
+            )
             for row in (found.get(goal_id) for goal_id in goal_ids)
             if row is not None
         ]

@@ -221,3 +221,22 @@ class GoalRepository:
             (value, client_id, goal_id),
         )
         return changed > 0
+
+    async def set_ruler_in(
+        self, conn: Connection, client_id: int, goal_id: int, ruler: str, value: int | None
+    ) -> None:
+        """:meth:`set_ruler` inside the caller's transaction (an answer in a check-in)."""
+        column = {"importance": "importance", "confidence": "confidence"}[ruler]
+        await conn.execute(
+            f"UPDATE goals SET {column} = ? WHERE client_id = ? AND id = ?",
+            (value, client_id, goal_id),
+        )
+
+    async def set_stage_in(
+        self, conn: Connection, client_id: int, goal_id: int, stage: str | None
+    ) -> None:
+        """:meth:`set_stage` inside the caller's transaction (a slip told in a check-in)."""
+        await conn.execute(
+            "UPDATE goals SET stage = ? WHERE client_id = ? AND id = ?",
+            (stage, client_id, goal_id),
+        )

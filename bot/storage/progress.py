@@ -28,6 +28,15 @@ class ProgressRepository:
             )
         return by_goal
 
+    async def wellbeing(self, client_id: int) -> list[tuple[int, int]]:
+        """The overall answers, ``(check-in started at, value)``, oldest first."""
+        rows = await self._db.fetchall(
+            "SELECT started_at, wellbeing FROM checkins WHERE client_id = ?"
+            " AND wellbeing IS NOT NULL ORDER BY started_at, id",
+            (client_id,),
+        )
+        return [(int(row["started_at"]), int(row["wellbeing"])) for row in rows]
+
     async def completed_checkins(self, client_id: int) -> int:
         """How many check-ins the client has finished."""
         value = await self._db.fetchval(
