@@ -12,6 +12,7 @@ from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor
 from bot.text import esc, shorten
 from handlers.callbacks import (
+    GAS,
     GOAL,
     GOAL_ACTION,
     GOAL_MENU,
@@ -476,6 +477,7 @@ def _goal_markup(t: Translator, goal: Goal) -> InlineKeyboardMarkup:
                 (t._("💭 My reasons"), GOAL_ACTION.build(goal=goal.id, action="mi")),
             ]
         )
+        rows.append([(t._("📐 Levels (optional)"), GAS.build(goal=goal.id, action="menu"))])
         rows.append(
             [
                 (t._("🏆 Achieved!"), GOAL_ACTION.build(goal=goal.id, action="ach")),

@@ -87,7 +87,9 @@ def zone_label(t: Translator, zone: str) -> str:
     return str(city).rsplit("/", 1)[-1]
 
 
-def where_markup(t: Translator, current: str) -> list[list[tuple[str, str]]]:
+def where_markup(
+    t: Translator, current: str, *, onboarding: bool = True
+) -> list[list[tuple[str, str]]]:
     """Buttons for the likely places of the reader's language, and "type a city"."""
     zones = list(LIKELY_ZONES.get(t.locale, ()))
     if current not in zones and current != "UTC":
@@ -96,7 +98,8 @@ def where_markup(t: Translator, current: str) -> list[list[tuple[str, str]]]:
         [(zone_label(t, zone), TIMEZONE.build(zone=zone)) for zone in zones[i : i + 3]]
         for i in range(0, len(zones), 3)
     ]
-    rows.append([(t._("⌨️ Type a city or country"), PLACE_TYPE.build())])
+    typed = PLACE_TYPE.build() if onboarding else SETTINGS.build(section="tztype")
+    rows.append([(t._("⌨️ Type a city or country"), typed)])
     return rows
 
 
@@ -249,7 +252,8 @@ async def settings_button(update: Update, context: BotContext) -> None:
             buttons(_language_markup(context)),
         )
     elif section == "tz":
-        await show(update, context, where_text(t), buttons(where_markup(t, actor.timezone)))
+        markup = where_markup(t, actor.timezone, onboarding=False)
+        await show(update, context, where_text(t), buttons(markup))
     elif section == "tztype":
         await ask_place(update, context, actor)
 
@@ -260,12 +264,15 @@ async def ask_where(update: Update, context: BotContext, actor: Actor) -> None:
     await reply(update, context, where_text(t), buttons(where_markup(t, actor.timezone)))
 
 
-async def ask_place(update: Update, context: BotContext, actor: Actor) -> None:
-    """Ask the person to type where they are (keeps an onboarding flag if there is one)."""
+async def ask_place(
+    update: Update, context: BotContext, actor: Actor, *, from_onboarding: bool = False
+) -> None:
+    """Ask the person to type where they are; under the onboarding question, the first-goal
+    question that was open comes back once the place is known."""
     assert actor.person_id is not None
     t = context.t(actor)
     pending = actor.pending_input or {}
-    onboarding = bool(pending.get("onboarding")) or pending.get("kind") == "goal_new"
+    onboarding = from_onboarding and pending.get("kind") == "goal_new"
     await context.services.people.expect_input(actor.person_id, "timezone", onboarding=onboarding)
     await show(
         update,
@@ -283,7 +290,7 @@ async def place_button(update: Update, context: BotContext) -> None:
     await answer(update)
     if not actor.is_known or actor.person_id is None:
         return
-    await ask_place(update, context, actor)
+    await ask_place(update, context, actor, from_onboarding=True)
 
 
 async def choose_timezone(update: Update, context: BotContext) -> None:

@@ -32,6 +32,7 @@ from handlers.callbacks import (
     WORK_HOURS,
 )
 from handlers.common import answer, audit, buttons, deliver, reply, require, show
+from handlers.gas import client_gas_lines
 from handlers.practice import away_button, messages_lines
 from handlers.views.crisis import plan_text
 from handlers.views.digests import render_digest
@@ -195,6 +196,8 @@ async def _show_client(
             lines.append("   " + t._("what would help: “{words}”", words=esc(goal.what_would_help)))
     if not goals:
         lines.append(t._("No goals yet."))
+    # Goal Attainment Scaling over goals with levels (handlers/gas.py)
+    lines += await client_gas_lines(context, t, entry.client_id, [i.goal for i in goals])
     lines += ["", t._("<b>Recent check-ins</b>")]
     recent = await services.caseload.recent_checkins(entry.client_id)
     for checkin in recent:

@@ -1,4 +1,4 @@
-"""/progress: the client's chart and a text summary that doubles as its description."""
+"""/progress: the client's chart and a text summary that doubles as its description; /wins."""
 
 from __future__ import annotations
 
@@ -12,10 +12,11 @@ from bot.context import BotContext
 from bot.i18n import Translator
 from bot.services.people import Actor
 from bot.services.progress import GoalProgress
+from bot.services.wins import Win
 from bot.text import esc
 from handlers.common import reply, require
 
-__all__ = ["progress_command", "progress_summary"]
+__all__ = ["progress_command", "progress_summary", "wins_command", "wins_text"]
 
 
 def _change(t: Translator, first: int, latest: int) -> str:
@@ -107,3 +108,62 @@ async def progress_command(update: Update, context: BotContext) -> None:
         caption=t._("Your goals over time"),
     )
     await reply(update, context, summary)
+
+
+MAX_WINS = 30  # the latest ones; the rest are counted, never a long scroll
+
+
+def wins_text(t: Translator, actor: Actor, wins: list[Win]) -> str:
+    """The client's wins, newest first, with dates; their own words about what helps apart."""
+    dated = [win for win in wins if win.kind != "what_helps"]
+    words = [win for win in wins if win.kind == "what_helps" and win.words]
+    if not dated and not words:
+        return t._(
+            "No wins logged here yet, and that's okay: change often starts quietly. As you check "
+            "in, achieved goals, new highs and steady climbs will gather here. 🌱"
+        )
+    lines = [t._("<b>Your wins</b> 🌟")]
+    for win in dated[:MAX_WINS]:
+        goal, day = esc(win.goal.text), t.day(win.at, actor.timezone)
+        if win.kind == "achieved":
+            line = t._("🏆 {date}: you achieved “{goal}”", date=day, goal=goal)
+        elif win.kind == "new_high":
+            line = t._(
+                "🌟 {date}: a new high for “{goal}”, {value}/10",
+                date=day,
+                goal=goal,
+                value=win.value,
+            )
+        else:
+            line = t._("📈 {date}: “{goal}” moved up three check-ins in a row", date=day, goal=goal)
+        lines.append(line)
+    if len(dated) > MAX_WINS:
+        lines.append(
+            t.n_(
+                "…and {count} more before that.",
+                "…and {count} more before that.",
+                len(dated) - MAX_WINS,
+            )
+        )
+    if not dated:
+        lines.append(
+            t._("Your check-ins will add achieved goals, new highs and steady climbs here.")
+        )
+    if words:
+        lines += ["", t._("<b>What helps, in your own words</b>")]
+        for win in words:
+            assert win.words is not None
+            lines.append(
+                t._("• “{goal}”: “{words}”", goal=esc(win.goal.text), words=esc(win.words))
+            )
+    return "\n".join(lines)
+
+
+async def wins_command(update: Update, context: BotContext) -> None:
+    """List the client's wins: achieved goals, new highs, upward runs, what helps."""
+    actor = await require(update, context, "client")
+    if actor is None or actor.person_id is None:
+        return
+    t = context.t(actor)
+    wins = await context.services.wins.wins(actor.person_id)
+    await reply(update, context, wins_text(t, actor, wins))

@@ -32,6 +32,7 @@ import handlers.admin as admin
 import handlers.checkin as checkin
 import handlers.common as common
 import handlers.errors as errors
+import handlers.gas as gas
 import handlers.goals as goals
 import handlers.guard as guard
 import handlers.invites as invites
@@ -60,8 +61,11 @@ from handlers.callbacks import (
     CHECKIN_FIX,
     CHECKIN_FIX_GOAL,
     CHECKIN_GOAL,
+    CHECKIN_LEVEL,
     CHECKIN_NOTE_SKIP,
+    CHECKIN_RULER,
     CHECKIN_SHARE,
+    CHECKIN_SLIP,
     CHECKIN_WELLBEING,
     CLIENT,
     CLIENT_ACTION,
@@ -72,6 +76,8 @@ from handlers.callbacks import (
     DIGEST_TIME,
     DIGEST_WEEKDAY,
     ERASE,
+    GAS,
+    GAS_LEVEL,
     GOAL,
     GOAL_ACTION,
     GOAL_MENU,
@@ -122,6 +128,7 @@ TEXT_INPUTS: dict[str, InputHandler] = {
     "timezone": menu.typed_timezone,
     "goal_new": goals.typed_goal,
     "goal_reword": goals.typed_reword,
+    "gas_level": gas.typed_level,
     "reflection": goals.typed_reflection,
     "note": checkin.typed_note,
     "loose_text": loose_text.more_loose_text,
@@ -191,6 +198,13 @@ def register(application: BotApp) -> None:
                 CallbackQueryHandler(checkin.fix_button, pattern=CHECKIN_FIX.pattern),
                 CallbackQueryHandler(checkin.fix_button, pattern=CHECKIN_FIX_GOAL.pattern),
                 CallbackQueryHandler(checkin.fix_button, pattern=CHECKIN_CORRECT.pattern),
+                CallbackQueryHandler(checkin.answer_button, pattern=CHECKIN_LEVEL.pattern),
+                CallbackQueryHandler(checkin.answer_button, pattern=CHECKIN_RULER.pattern),
+                CallbackQueryHandler(checkin.answer_button, pattern=CHECKIN_SLIP.pattern),
+                # a goal's levels (Goal Attainment Scaling) and their weights
+                CallbackQueryHandler(gas.gas_button, pattern=GAS.pattern),
+                CallbackQueryHandler(gas.level_button, pattern=GAS_LEVEL.pattern),
+                CommandHandler("weight", gas.weight_command),
                 # reminders, pausing and check-in options
                 CommandHandler("pause", reminders.pause_command),
                 CommandHandler("resume", reminders.resume_command),
@@ -204,6 +218,7 @@ def register(application: BotApp) -> None:
                 CallbackQueryHandler(reminders.pause_button, pattern=PAUSE.pattern),
                 # progress
                 CommandHandler("progress", progress.progress_command),
+                CommandHandler("wins", progress.wins_command),
                 # practitioners
                 CommandHandler("digest", practitioner.digest_command),
                 CommandHandler("clients", practitioner.clients_command),

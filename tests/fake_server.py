@@ -86,6 +86,7 @@ class FakeBotApiServer:
     def __init__(self, telegram: FakeTelegram) -> None:
         self.telegram = telegram
         self._pending: list[dict[str, Any]] = []
+        self.confirmed = 0  # the highest offset getUpdates has confirmed
         self._arrived = asyncio.Event()
         self._server: HTTPServer | None = None
         self.port = 0
@@ -123,6 +124,7 @@ class FakeBotApiServer:
 
     async def updates(self, offset: int, wait: float) -> list[dict[str, Any]]:
         """Confirm updates below ``offset``; wait up to ``wait`` seconds for new ones."""
+        self.confirmed = max(self.confirmed, offset)
         self._pending = [u for u in self._pending if u["update_id"] >= offset]
         if not self._pending and wait > 0:
             self._arrived.clear()

@@ -76,10 +76,11 @@ async def test_movement_is_recognised_and_ten_celebrated(harness: Harness) -> No
     harness.clock.advance(timedelta(days=2))
     await harness.send(CLIENT, "/checkin")
     await harness.press(CLIENT, "10")
-    [summary] = await harness.press(CLIENT, "Skip")
+    summary, word = await harness.press(CLIENT, "Skip")  # and one short word: a new high
     assert "Walk daily: 10/10 (↑ 5 since last time)" in summary.text
     assert "A 10" in summary.text
     assert "Well done" in summary.text
+    assert "A new high for “Walk daily”" in word.text
 
 
 async def test_leaving_halfway_keeps_answers_and_continues(harness: Harness) -> None:

@@ -62,17 +62,17 @@ async def test_timezone_from_list_and_typed(harness: Harness) -> None:
     [settings_message] = await harness.send(CLIENT, "/settings")
     assert "UTC" in settings_message.text
     await harness.press(CLIENT, "Time zone")
-    await harness.press(CLIENT, "Europe/Kyiv")
-    assert "Europe/Kyiv" in harness.telegram.last(CLIENT.id).text
-    await harness.press(CLIENT, "Type another", message=None) if False else None
+    await harness.press(CLIENT, "London")  # likely places for English readers, as buttons
+    assert "London" in harness.telegram.last(CLIENT.id).text
+    assert await _zone(harness, CLIENT) == "Europe/London"
     await harness.send(CLIENT, "/settings")
     await harness.press(CLIENT, "Time zone")
-    await harness.press(CLIENT, "Type another")
+    await harness.press(CLIENT, "Type a city")
     [bad] = await harness.send(CLIENT, "Mars/Olympus_Mons")
-    assert "don't know a time zone" in bad.text
-    assert await _zone(harness, CLIENT) == "Europe/Kyiv"
+    assert "couldn't find a place" in bad.text
+    assert await _zone(harness, CLIENT) == "Europe/London"
     [good] = await harness.send(CLIENT, "  Asia/Tokyo ")
-    assert "Asia/Tokyo" in good.text
+    assert "Tokyo" in good.text
     assert await _zone(harness, CLIENT) == "Asia/Tokyo"
     [after] = await harness.send(CLIENT, "Europe/Berlin")
     assert "do with this?" in after.text  # no longer waiting for a zone

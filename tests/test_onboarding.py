@@ -45,8 +45,9 @@ async def test_full_chain_admin_practitioner_client(harness: Harness) -> None:
     await harness.press(CLIENT, "I agree")
     assert await count(harness, "clients") == 1
     assert await count(harness, "people") == people_before + 1
-    consent_after, first_goal = harness.telegram.bot_messages(CLIENT.id)[-2:]
+    consent_after, where, first_goal = harness.telegram.bot_messages(CLIENT.id)[-3:]
     assert "connected" in consent_after.text
+    assert "Where are you?" in where.text and where.buttons  # places as buttons, or type one
     assert "in your own words" in first_goal.text
     told = harness.telegram.last(PRACTITIONER.id)
     assert "Chris accepted your invitation" in told.text

@@ -154,7 +154,9 @@ async def test_a_fourth_unanswered_reminder_becomes_a_kind_question(harness: Har
         harness.clock.set(datetime(2026, 3, day, 18, 0, tzinfo=UTC))
         await harness.tick()
     reminders = [
-        m for m in harness.telegram.bot_messages(CLIENT.id) if "Would you like to check in" in m.text
+        m
+        for m in harness.telegram.bot_messages(CLIENT.id)
+        if "Would you like to check in" in m.text
     ]
     asked = harness.telegram.last(CLIENT.id)
     assert len(reminders) <= 3  # each replaces the last one; never a fourth

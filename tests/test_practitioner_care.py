@@ -22,6 +22,8 @@ async def setup(harness: Harness) -> tuple[int, int]:
     await harness.send(CLIENT, "Walk every morning")
     await harness.press_data(CLIENT, "g:1:imp:8")
     await harness.press_data(CLIENT, "g:1:conf:5")
+    await harness.press_data(CLIENT, "gr:1:skipwhy")  # the open follow-ups are optional
+    await harness.press_data(CLIENT, "gr:1:skiphelp")
     dana = await person_id(harness, DANA)
     await harness.services.people.set_timezone(dana, "Europe/London")
     return dana, await person_id(harness, CLIENT)

@@ -117,7 +117,8 @@ class _Player:
         message = self.latest_with_buttons(user)
         data = next((d for _, d in message.buttons if wanted(d)), None) if message else None
         if message is None or data is None:
-            raise RuntimeError(f"seeding: no such button in chat {user.id}")
+            shown = [d for _, d in message.buttons] if message else []
+            raise RuntimeError(f"seeding: no such button in chat {user.id} (has {shown})")
         await self.harness.press_data(user, data, message=message)
 
     async def tap_data(self, user: FakeUser, data: str) -> None:
@@ -138,6 +139,14 @@ class _Player:
         await self.harness.send(user, goal.text)
         await self.answer(user, goal.importance)
         await self.answer(user, goal.confidence)
+        for _ in range(2):  # the two open follow-up questions: skipped here
+            message = self.latest_with_buttons(user)
+            if message is None:
+                break
+            skip = [d for _, d in message.buttons if d.endswith(("skipwhy", "skiphelp"))]
+            if not skip:
+                break
+            await self.harness.press_data(user, skip[0], message=message)
 
     async def checkin(self, user: FakeUser, checkin: _Checkin) -> None:
         reminder = self.latest_with_buttons(user)
@@ -216,10 +225,11 @@ async def _onboard(player: _Player, personas: dict[str, Persona]) -> None:
 
 
 async def _set_timezone(player: _Player, persona: Persona) -> None:
-    """/settings, "Time zone", then the persona's zone from the list."""
+    """/settings, "Time zone", then "type a city" and the persona's zone."""
     await player.harness.send(persona.user, "/settings")
     await player.tap_data(persona.user, "set:tz")
-    await player.tap_data(persona.user, f"tz:{persona.timezone}")
+    await player.tap_data(persona.user, "set:tztype")
+    await player.harness.send(persona.user, persona.timezone)
 
 
 async def seed(harness: Harness, personas: list[Persona], now: int) -> list[str]:

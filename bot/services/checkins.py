@@ -2,19 +2,28 @@
 
 The row's ``step`` says what the bot asks next, and every button names the check-in and
 the step it answers, so a restart in the middle loses nothing and the next tap continues.
-A tap is the hot path: :meth:`CheckinService.answer` reads once (the check-in, its goals and
-the client's options) and writes once (one transaction), and returns all the next question
-needs.
+A tap is the hot path: :meth:`CheckinService.answer` reads once (the check-in, its goals, their
+levels and the client's options) and writes once (one transaction), and returns all the next
+question needs.
+
+The questions, in order: the overall one, then for each goal its 0-10 rating, and right after
+it, if the client wrote levels for the goal (the expected outcome at least), which level they
+are at. A goal the client is still thinking about (stage ``thinking``) is not rated: they are
+asked how important it is to them now and how confident they are that they could do it (the
+goal's rulers; the check-in's rating stays empty). At a goal they are doing, keeping up or
+slipped with, "I had a slip" answers the goal's question: the rating stays empty, the rating
+row says ``slip``, the goal's stage becomes ``slip``, and no level is asked. Then the note and
+sharing.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from bot.clock import Clock
-from bot.services.goals import Goal, GoalService
-from bot.storage import Database
+from bot.services.goals import LEVELS, Goal, GoalService
+from bot.storage import Connection, Database
 from bot.storage.checkins import Checkin, CheckinRepository, Sharing
 from bot.storage.goals import GoalRepository
 from bot.storage.reminders import ReminderRepository
@@ -24,6 +33,8 @@ __all__ = [
     "CORRECTION_WINDOW",
     "MAX_NOTE_LENGTH",
     "RESUME_WINDOW",
+    "SLIP_STAGES",
+    "THINKING",
     "Checkin",
     "CheckinService",
     "Question",
@@ -33,11 +44,16 @@ __all__ = [
 CORRECTION_WINDOW = 24 * 3600
 RESUME_WINDOW = 12 * 3600
 MAX_NOTE_LENGTH = 4000  # a whole Telegram message fits; more is refused, never cut
+THINKING = "thinking"  # a goal at this stage is asked about importance and confidence
+SLIP_STAGES = frozenset({"doing", "keeping", "slip"})  # a goal at these can have a slip
+# the button step of each question about one goal: ``g<goal id>``, ``ri<goal id>``, ...
+_GOAL_STEPS = {"goal": "g", "importance": "ri", "confidence": "rc", "level": "l"}
 
 
 @dataclass(frozen=True)
 class Question:
-    """What to ask next: ``wellbeing``, ``goal``, ``note``, ``share``, ``done`` or ``no_goals``."""
+    """What to ask next: ``wellbeing``, ``goal``, ``importance``, ``confidence``, ``level``,
+    ``note``, ``share``, ``done`` or ``no_goals``."""
 
     kind: str
     checkin: Checkin | None
@@ -45,13 +61,19 @@ class Question:
     share_default: bool = False
     practitioner_name: str | None = None  # for ``share``: who the note would be shared with
     answered: RatingLine | None = None  # from answer(): the goal rating just stored
+    levels: Mapping[int, str] = field(default_factory=dict)  # for ``level``: their words
 
     @property
     def step(self) -> str:
         """The step name a button for this question carries."""
-        if self.kind == "goal" and self.goal is not None:
-            return f"g{self.goal.id}"
+        if self.kind in _GOAL_STEPS and self.goal is not None:
+            return f"{_GOAL_STEPS[self.kind]}{self.goal.id}"
         return {"wellbeing": "w", "note": "n", "share": "s"}.get(self.kind, self.kind)
+
+    @property
+    def can_slip(self) -> bool:
+        """Whether "I had a slip" answers this question (a goal being done or kept up)."""
+        return self.kind == "goal" and self.goal is not None and self.goal.stage in SLIP_STAGES
 
 
 @dataclass(frozen=True)
@@ -61,6 +83,8 @@ class RatingLine:
     goal: Goal
     value: int | None
     previous: int | None
+    level: int | None = None  # the goal's level chosen in the check-in, if any
+    slip: bool = False  # "I had a slip" answered the goal's question
 
     @property
     def change(self) -> int | None:
@@ -78,33 +102,72 @@ def _joined(existing: str | None, raw: str) -> str | None:
     return checked(f"{existing}\n{addition}" if existing else addition, MAX_NOTE_LENGTH)
 
 
+def _position(step: str) -> tuple[str, int] | None:
+    """``("goal" | "conf" | "level", index)`` of a step about one goal (``goal:0``, ...)."""
+    kind, _, index = step.partition(":")
+    if kind in ("goal", "conf", "level") and index.isdigit():
+        return kind, int(index)
+    return None
+
+
 def _goal_at(checkin: Checkin, step: str) -> int | None:
     """The id of the goal ``step`` asks about, if it is a goal step."""
-    if not step.startswith("goal:"):
-        return None
-    return checkin.goal_ids[int(step.split(":", 1)[1])]
+    position = _position(step)
+    return None if position is None else checkin.goal_ids[position[1]]
 
 
-def _following(checkin: Checkin, has_note: bool) -> str:
-    """The step after the check-in's current one."""
+def _goal_step(checkin: Checkin, index: int) -> str:
+    """The step asking about the check-in's goal number ``index``, or the note after the last."""
+    return f"goal:{index}" if index < len(checkin.goal_ids) else "note"
+
+
+def _following(
+    checkin: Checkin,
+    has_note: bool,
+    *,
+    goal: Goal | None = None,
+    levelled: bool = False,
+    slip: bool = False,
+) -> str:
+    """The step after the check-in's current one.
+
+    After a goal's question: its confidence question if the client is still thinking about
+    it (the goal question asked about importance), else its level if the client wrote levels
+    (not after a slip), else the next goal.
+    """
     step = checkin.step
     if step == "wellbeing":
-        return "goal:0" if checkin.goal_ids else "note"
-    if step.startswith("goal:"):
-        index = int(step.split(":", 1)[1]) + 1
-        return f"goal:{index}" if index < len(checkin.goal_ids) else "note"
+        return _goal_step(checkin, 0)
+    position = _position(step)
+    if position is not None:
+        kind, index = position
+        if kind == "goal" and goal is not None and goal.stage == THINKING:
+            return f"conf:{index}"
+        if kind == "goal" and levelled and not slip:
+            return f"level:{index}"
+        return _goal_step(checkin, index + 1)
     if step == "note":
         return "share" if has_note else "done"
     return "done"
 
 
-def _question_at(checkin: Checkin, goals: Mapping[int, Goal], sharing: Sharing) -> Question:
-    """The question of the check-in's step, from goals and options already read."""
-    goal_id = _goal_at(checkin, checkin.step)
-    if goal_id is not None:
-        goal = goals.get(goal_id)
+def _question_at(
+    checkin: Checkin,
+    goals: Mapping[int, Goal],
+    sharing: Sharing,
+    levels: Mapping[int, Mapping[int, str]],
+) -> Question:
+    """The question of the check-in's step, from goals, levels and options already read."""
+    position = _position(checkin.step)
+    if position is not None:
+        kind, index = position
+        goal = goals.get(checkin.goal_ids[index])
         assert goal is not None
-        return Question("goal", checkin, goal)
+        if kind == "conf":
+            return Question("confidence", checkin, goal)
+        if kind == "level":
+            return Question("level", checkin, goal, levels=levels.get(goal.id, {}))
+        return Question("importance" if goal.stage == THINKING else "goal", checkin, goal)
     if checkin.step == "share":
         return Question(
             "share",
@@ -118,6 +181,15 @@ def _question_at(checkin: Checkin, goals: Mapping[int, Goal], sharing: Sharing) 
 def _rated_goal(step: str) -> int | None:
     """The goal id a button's step (``g<id>``) answers, if it is a goal step."""
     return int(step[1:]) if step[:1] == "g" and step[1:].isdigit() else None
+
+
+def _fits(question: Question, value: int | None, slip: bool) -> bool:
+    """Whether ``value`` (or a slip) can answer ``question``."""
+    if slip:
+        return value is None and question.can_slip
+    if value is None:
+        return True
+    return value in LEVELS if question.kind == "level" else 0 <= value <= 10
 
 
 class CheckinService:
@@ -161,40 +233,51 @@ class CheckinService:
             checkin_id, client_id, source, first, goal_ids, None, None, False, now, None
         )
         # a new check-in opens with the overall question or its first goal, never with sharing
-        return _question_at(checkin, {goal.id: goal for goal in goals}, Sharing(False, ""))
+        return _question_at(checkin, {goal.id: goal for goal in goals}, Sharing(False, ""), {})
 
     async def question(self, checkin: Checkin) -> Question:
         """Return the question the check-in's step stands for."""
-        goal_id = _goal_at(checkin, checkin.step)
-        if goal_id is not None:
+        position = _position(checkin.step)
+        if position is not None:
+            goal_id = checkin.goal_ids[position[1]]
             goal = await self._goals.get(checkin.client_id, goal_id)
             assert goal is not None
-            return Question("goal", checkin, goal)
+            levels = await self._goal_repo.levels([goal_id]) if position[0] == "level" else {}
+            return _question_at(checkin, {goal_id: goal}, Sharing(False, ""), levels)
         if checkin.step == "share":
-            return _question_at(checkin, {}, await self._repo.sharing(checkin.client_id))
+            return _question_at(checkin, {}, await self._repo.sharing(checkin.client_id), {})
         return Question(checkin.step, checkin)
 
     async def answer(
-        self, client_id: int, checkin_id: int, step: str, value: int | None
+        self, client_id: int, checkin_id: int, step: str, value: int | None, *, slip: bool = False
     ) -> tuple[Question, bool] | None:
-        """Store a tapped answer (0-10, or ``None`` for Skip) for ``step`` and move on.
+        """Store a tapped answer (0-10, a level -2 to +2, or ``None`` for Skip) for ``step``
+        and move on; with ``slip`` (and no value), "I had a slip" answers a goal's question.
 
         Returns the next question and ``True``; the current question and ``False`` if
         ``step`` is not the one being asked (a stale button); ``None`` if the check-in is not
         the client's or is finished. One read and one transaction: the next question comes
-        with its goal and sharing options, and a goal's answer with its previous rating
-        (``Question.answered``), so nothing is read again.
+        with its goal, levels and sharing options, and a goal's answer with its previous
+        rating (``Question.answered``), so nothing is read again.
         """
         state = await self._repo.state(client_id, checkin_id, _rated_goal(step))
         if state is None or state.checkin.completed_at is not None:
             return None
         checkin = state.checkin
-        following = _following(checkin, has_note=bool(checkin.note))
-        moved_on = replace(checkin, step=following)
-        goals = await self._with_goals(client_id, state.goals, (checkin, moved_on))
-        current = _question_at(checkin, goals, state.sharing)
-        if current.step != step or (value is not None and not 0 <= value <= 10):
+        goals = await self._with_goals(client_id, state.goals, (checkin,))
+        current = _question_at(checkin, goals, state.sharing, state.levels)
+        if current.step != step or not _fits(current, value, slip):
             return current, False
+        goal = current.goal
+        following = _following(
+            checkin,
+            has_note=bool(checkin.note),
+            goal=goal,
+            levelled=goal is not None and 0 in state.levels.get(goal.id, {}),
+            slip=slip,
+        )
+        moved_on = replace(checkin, step=following)
+        goals = await self._with_goals(client_id, goals, (moved_on,))
         now = self._clock.now()
         completed = now if following == "done" else None
         column, stored = {
@@ -212,8 +295,8 @@ class CheckinService:
                 column=column,
                 value=stored,
             )
-            if moved and current.goal is not None:
-                await self._repo.rate(conn, checkin.id, current.goal.id, value, now)
+            if moved and goal is not None:
+                await self._store(conn, current, value, slip, now)
         if not moved:
             fresh = await self.get(client_id, checkin_id)
             if fresh is None or fresh.completed_at is not None:
@@ -225,8 +308,31 @@ class CheckinService:
             wellbeing=value if current.kind == "wellbeing" else checkin.wellbeing,
             note_shared=bool(value) if current.kind == "share" else checkin.note_shared,
         )
-        line = None if current.goal is None else RatingLine(current.goal, value, state.previous)
-        return replace(_question_at(after, goals, state.sharing), answered=line), True
+        line = None
+        if current.kind == "goal" and goal is not None:
+            line = RatingLine(goal, value, state.previous, slip=slip)
+        following_question = _question_at(after, goals, state.sharing, state.levels)
+        return replace(following_question, answered=line), True
+
+    async def _store(
+        self, conn: Connection, question: Question, value: int | None, slip: bool, now: int
+    ) -> None:
+        """Write the answer to a question about one goal, in the caller's transaction."""
+        checkin, goal = question.checkin, question.goal
+        assert checkin is not None and goal is not None
+        if question.kind == "goal":
+            await self._repo.rate(conn, checkin.id, goal.id, value, now, slip=slip)
+            if slip:
+                await self._goal_repo.set_stage_in(conn, checkin.client_id, goal.id, "slip")
+        elif question.kind == "level":
+            await self._repo.choose_level(conn, checkin.id, goal.id, value, now)
+        else:  # importance or confidence: the goal's rulers; a skip keeps what was there
+            if question.kind == "importance":  # the rating of a goal thought about stays empty
+                await self._repo.rate(conn, checkin.id, goal.id, None, now)
+            if value is not None:
+                await self._goal_repo.set_ruler_in(
+                    conn, checkin.client_id, goal.id, question.kind, value
+                )
 
     async def _with_goals(
         self, client_id: int, goals: dict[int, Goal], checkins: tuple[Checkin, ...]
@@ -270,8 +376,8 @@ class CheckinService:
         checkin = await self.get(client_id, checkin_id)
         if checkin is None:
             return []
-        lines = await self._repo.rating_lines(client_id, checkin_id, checkin.goal_ids)
-        return [RatingLine(goal, value, previous) for goal, value, previous in lines]
+        rows = await self._repo.rating_lines(client_id, checkin_id, checkin.goal_ids)
+        return [RatingLine(row.goal, row.value, row.previous, row.level, row.slip) for row in rows]
 
     async def previous_wellbeing(self, client_id: int, checkin_id: int) -> int | None:
         """The wellbeing answer of the client's check-in before this one."""

@@ -115,6 +115,7 @@ class ClientDigest:
     checkins: int = 0
     goals: list[GoalLine] = field(default_factory=list)
     achieved: list[str] = field(default_factory=list)
+    slips: list[str] = field(default_factory=list)  # goals with a slip told: a neutral fact
     notes: list[tuple[int, str]] = field(default_factory=list)  # (check-in id, shared note)
     # (request id, title, created at)
     requests: list[tuple[int, str, int]] = field(default_factory=list)
@@ -139,7 +140,12 @@ class ClientDigest:
     def is_quiet(self) -> bool:
         """Nothing to report for this client."""
         return not (
-            self.checkins or self.achieved or self.requests or self.messages or self.needs_attention
+            self.checkins
+            or self.achieved
+            or self.slips
+            or self.requests
+            or self.messages
+            or self.needs_attention
         )
 
 
@@ -336,6 +342,9 @@ class DigestService:
         achieved: dict[int, list[str]] = {}
         for client_id, text in await repo.achieved(practitioner_id, since, until):
             achieved.setdefault(client_id, []).append(text)
+        slips: dict[int, list[str]] = {}
+        for client_id, text in await repo.slips(practitioner_id, since, until):
+            slips.setdefault(client_id, []).append(text)
         requests: dict[int, list[tuple[int, str, int]]] = {}
         for client_id, request_id, title, created in await repo.open_requests(practitioner_id):
             requests.setdefault(client_id, []).append((request_id, title, created))
@@ -355,6 +364,7 @@ class DigestService:
             _add_checkins(item, checkins.get(client.client_id, []))
             _add_goals(item, ratings.get(client.client_id, []), since)
             item.achieved = achieved.get(client.client_id, [])
+            item.slips = slips.get(client.client_id, [])
             item.requests = requests.get(client.client_id, [])
             item.messages = messages.get(client.client_id, [])
             item.safety_events = events.get(client.client_id, 0)

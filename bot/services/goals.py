@@ -6,13 +6,18 @@ import enum
 import unicodedata
 
 from bot.clock import Clock
+from bot.services.gas import GasScores, scores
 from bot.storage import Database
 from bot.storage.goals import Goal, GoalRepository
 from bot.text import checked, clean_user_text
 
 __all__ = [
+    "LEVELS",
     "MAX_GOAL_LENGTH",
+    "MAX_LEVEL_LENGTH",
     "MAX_REFLECTION_LENGTH",
+    "MAX_WEIGHT",
+    "MIN_WEIGHT",
     "STAGES",
     "Goal",
     "GoalProblem",
@@ -23,6 +28,10 @@ MAX_GOAL_LENGTH = 200
 MAX_REFLECTION_LENGTH = 1000
 # where the client is with a goal, in plain words of our own (no licensed instrument's names)
 STAGES = ("thinking", "ready", "doing", "keeping", "slip")
+# Goal Attainment Scaling: -2 much less than expected ... +2 much more, 0 the expected outcome
+LEVELS = (-2, -1, 0, 1, 2)
+MAX_LEVEL_LENGTH = 300
+MIN_WEIGHT, MAX_WEIGHT = 1, 9
 
 
 class GoalProblem(enum.Enum):
@@ -120,3 +129,50 @@ class GoalService:
         if value is not None and not 0 <= value <= 10:
             return False
         return await self._repo.set_ruler(client_id, goal_id, ruler, value)
+
+    # --- Goal Attainment Scaling: levels in the client's words, weights, the T-score ------
+
+    async def levels(self, client_id: int, goal_id: int) -> dict[int, str]:
+        """The levels the client wrote for their goal: ``{level: text}`` (-2 to +2)."""
+        if await self._repo.get(client_id, goal_id) is None:
+            return {}
+        return (await self._repo.levels([goal_id])).get(goal_id, {})
+
+    async def set_level(
+        self, client_id: int, goal_id: int, level: int, raw: str | None
+    ) -> bool | GoalProblem:
+        """Write one level in the client's words (``None`` clears it); refused whole if over
+        :data:`MAX_LEVEL_LENGTH` (``TooLongError``), ``EMPTY`` without a word, ``False`` if
+        the goal is not the client's."""
+        if level not in LEVELS:
+            raise ValueError(level)
+        text = None
+        if raw is not None:
+            text = checked(" ".join(clean_user_text(raw).split()), MAX_LEVEL_LENGTH)
+            if not any(unicodedata.category(char)[0] in "LNS" for char in text):
+                return GoalProblem.EMPTY
+        return await self._repo.set_level(client_id, goal_id, level, text)
+
+    async def clear_levels(self, client_id: int, goal_id: int) -> bool:
+        """Remove every level of the client's goal (levels chosen in check-ins stay)."""
+        for level in LEVELS:
+            if not await self._repo.set_level(client_id, goal_id, level, None):
+                return False
+        return True
+
+    async def gas_scores(self, client_id: int) -> GasScores | None:
+        """The T-score at baseline and now over the client's goals with levels (not archived);
+        see :func:`bot.services.gas.scores` for the choice of baseline."""
+        history = await self._repo.history(client_id)
+        goals = [goal.id for goal in history if goal.status != "archived"]
+        written = await self._repo.levels(goals)
+        with_levels = {goal_id for goal_id, levels in written.items() if 0 in levels}
+        if not with_levels:
+            return None
+        return scores(await self._repo.gas_history(client_id), with_levels)
+
+    async def set_weight(self, practitioner_id: int, goal_id: int, weight: int) -> bool:
+        """The practitioner's weight (1-9) for a goal of their own client in the T-score."""
+        if not MIN_WEIGHT <= weight <= MAX_WEIGHT:
+            return False
+        return await self._repo.set_weight(goal_id, practitioner_id, weight)

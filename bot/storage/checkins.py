@@ -227,7 +227,8 @@ class CheckinRepository:
     ) -> None:
         """Store (or replace) the answer for one goal of a check-in (a slip: ``slip``)."""
         await conn.execute(
-            "INSERT INTO ratings (checkin_id, goal_id, value, rated_at, slip) VALUES (?, ?, ?, ?, ?)"
+            "INSERT INTO ratings (checkin_id, goal_id, value, rated_at, slip)"
+            " VALUES (?, ?, ?, ?, ?)"
             " ON CONFLICT (checkin_id, goal_id) DO UPDATE SET value = excluded.value,"
             " rated_at = excluded.rated_at, slip = excluded.slip",
             (checkin_id, goal_id, value, now, 1 if slip else 0),

@@ -307,6 +307,17 @@ class DigestRepository:
         )
         return [(int(row["client_id"]), str(row["text"])) for row in rows]
 
+    async def slips(self, practitioner_id: int, since: int, until: int) -> list[tuple[int, str]]:
+        """``(client id, goal text)`` of each slip told in a check-in in ``[since, until)``."""
+        rows = await self._db.fetchall(
+            "SELECT c.client_id, g.text FROM ratings r JOIN checkins c ON c.id = r.checkin_id"
+            " JOIN goals g ON g.id = r.goal_id JOIN clients cl ON cl.person_id = c.client_id"
+            " WHERE cl.practitioner_id = ? AND r.slip = 1 AND c.started_at >= ?"
+            " AND c.started_at < ? ORDER BY c.started_at, c.id, r.goal_id",
+            (practitioner_id, since, until),
+        )
+        return [(int(row["client_id"]), str(row["text"])) for row in rows]
+
     async def open_requests(self, practitioner_id: int) -> list[tuple[int, int, str, int]]:
         """``(client id, request id, title or '', created at)`` of the caseload's open requests."""
         rows = await self._db.fetchall(

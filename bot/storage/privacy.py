@@ -31,7 +31,14 @@ EXPORT_TABLES: list[tuple[str, str]] = [
     (
         "goals",
         "SELECT id, text, status, importance, confidence, created_at, updated_at, achieved_at,"
-        " archived_at FROM goals WHERE client_id = ? ORDER BY id",
+        " archived_at, why_not_lower, what_would_help, reflections_shared, stage,"
+        " gas_weight AS weight_your_practitioner_gave_the_levels"
+        " FROM goals WHERE client_id = ? ORDER BY id",
+    ),
+    (
+        "goal_levels",
+        "SELECT l.goal_id, l.level, l.text FROM goal_levels l JOIN goals g ON g.id = l.goal_id"
+        " WHERE g.client_id = ? ORDER BY l.goal_id, l.level",
     ),
     (
         "checkins",
@@ -40,7 +47,7 @@ EXPORT_TABLES: list[tuple[str, str]] = [
     ),
     (
         "ratings",
-        "SELECT r.checkin_id, r.goal_id, r.value, r.rated_at FROM ratings r"
+        "SELECT r.checkin_id, r.goal_id, r.value, r.level, r.slip, r.rated_at FROM ratings r"
         " JOIN checkins c ON c.id = r.checkin_id WHERE c.client_id = ? ORDER BY r.rated_at",
     ),
     (

@@ -72,6 +72,8 @@ def _block(
         )
     for text in client.achieved:
         lines.append("   🏆 " + t._("achieved: {goal}", goal=esc(shorten(text, 60))))
+    for text in client.slips:  # a neutral fact, never a reason for attention on its own
+        lines.append("   🌱 " + t._("had a slip with “{goal}”", goal=esc(shorten(text, 60))))
     for checkin_id, note in client.notes:
         preview = esc(shorten(note, NOTE_PREVIEW))
         more = f" /note_{checkin_id}" if len(note) > NOTE_PREVIEW else ""
