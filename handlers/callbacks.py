@@ -179,6 +179,7 @@ TIMEZONE = Callback("tz:{zone:zone}")
 PLACE_TYPE = Callback("tzp:type")  # "type a city" under "Where are you?"
 # typed words kept while the client chooses where
 LOOSE_TEXT = Callback("lt:{choice:note|goal|no|send|topic}")
+LOOSE_SLIP = Callback("lts:{goal:id}")  # a slip told in those words, marked on a goal
 # data rights
 ERASE = Callback("erase:{choice:yes|no}")
 # resources and requests

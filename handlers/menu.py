@@ -87,6 +87,12 @@ def zone_label(t: Translator, zone: str) -> str:
     return str(city).rsplit("/", 1)[-1]
 
 
+def _zone_shown(t: Translator, zone: str) -> str:
+    """A zone as people know it, with its exact name: "London (Europe/London)"."""
+    label = zone_label(t, zone)
+    return zone if label in ("", zone) else f"{label} ({zone})"
+
+
 def where_markup(
     t: Translator, current: str, *, onboarding: bool = True
 ) -> list[list[tuple[str, str]]]:
@@ -201,7 +207,7 @@ def settings_text(t: Translator, actor: Actor, now: int) -> str:
             t._("Language: {language}", language=t.language_name(actor.locale)),
             t._(
                 "Time zone: {zone} (it is {time} there now)",
-                zone=esc(actor.timezone),
+                zone=esc(_zone_shown(t, actor.timezone)),
                 time=t.clock(now, actor.timezone),
             ),
         ]

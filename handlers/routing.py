@@ -85,6 +85,7 @@ from handlers.callbacks import (
     GOAL_RULER,
     GOAL_STAGE,
     LANGUAGE,
+    LOOSE_SLIP,
     LOOSE_TEXT,
     MESSAGE_CLEAR,
     OPTIONS,
@@ -272,6 +273,7 @@ def register(application: BotApp) -> None:
                 CallbackQueryHandler(safety.plan_button, pattern=PLAN_SECTION_ACTION.pattern),
                 # words typed with no question waiting
                 CallbackQueryHandler(loose_text.loose_text_button, pattern=LOOSE_TEXT.pattern),
+                CallbackQueryHandler(loose_text.slip_button, pattern=LOOSE_SLIP.pattern),
                 # free text, then the catch-alls
                 MessageHandler(filters.TEXT & ~filters.COMMAND, on_text),
                 MessageHandler(filters.COMMAND, on_unknown_command),

@@ -98,6 +98,12 @@ async def test_where_i_am_with_a_goal_and_a_slip_answered_warmly(harness: Harnes
     await harness.press(CLIENT, "A slip with")
     [goal] = await harness.services.goals.active(client)
     assert goal.stage == "slip"
+    after = harness.telegram.last(CLIENT.id)  # the words still wait for a place, none is lost
+    assert "a slip, and starting again" in after.text and "total failure" in after.text
+    assert not any("A slip with" in label for label, _ in after.buttons)
+    await harness.press(CLIENT, "As a note")
+    checkin = await harness.services.checkins.open_checkin(client)
+    assert checkin is not None and "total failure" in (checkin.note or "")
 
 
 async def test_places_and_times_as_people_say_them(harness: Harness) -> None:
