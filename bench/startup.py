@@ -1,89 +1,147 @@
-"""Start-up time and memory, and one scheduler tick, as the number of clients grows.
+"""Benchmark 6: start-up at 100,000 clients, to the first tick scheduled, in a fresh process.
 
-Scheduling lives in the database (next-due instants behind an index, one repeating tick), so
-start-up should stay flat as clients are added. This prints the figures for 0, 1,000,
-10,000 and 100,000 clients (override with ``BENCH_SIZES=0,1000``).
+Each measurement runs in its own Python process (``python -m bench.startup bot|jobqueue DB``),
+so peak memory is the whole process's and nothing is warm. The bot: imports, then
+``build_application``, ``initialize``, ``post_init`` (migrations, commands, the one repeating
+tick) and the JobQueue started. The baseline is the per-person JobQueue pattern: the same
+application, then one ``run_daily`` job per client read from the same database, started.
 """
 
 from __future__ import annotations
 
 import asyncio
+import json
 import os
 import resource
-import sqlite3
-import tempfile
+import subprocess
+import sys
 import time
-from datetime import UTC, datetime
 from pathlib import Path
 
-from bot.app import on_shutdown, on_startup
-from bot.clock import ManualClock
-from bot.sandbox.harness import Harness
-from bot.settings import load_settings
-from bot.storage import Database
+from bench.common import Result, summary
 
-START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+__all__ = ["run"]
+
+REPEATS = 3
 
 
-async def _prepare(path: Path, clients: int) -> None:
-    """Create the schema and ``clients`` clients of one practitioner, 1% of them due now."""
-    db = Database(path)
-    await db.open()
-    await db.close()
-    now = int(START.timestamp())
-    con = sqlite3.connect(path)
-    with con:
-        con.execute(
-            "INSERT INTO people (id, telegram_id, chat_id, display_name, locale, timezone,"
-            " created_at) VALUES (1, 1, 1, 'Practitioner', 'en', 'UTC', ?)",
-            (now,),
+async def _child(mode: str, path: Path, imported: float) -> dict[str, float]:
+    from datetime import time as day_time
+    from zoneinfo import ZoneInfo
+
+    from bench.common import START
+    from bot.app import build_application, on_startup
+    from bot.clock import ManualClock
+    from bot.sandbox.fake_telegram import FakeTelegram
+    from bot.settings import load_settings
+
+    started = time.perf_counter()
+    clock = ManualClock(START)
+    app = build_application(
+        load_settings(None, database_path=path), request=FakeTelegram(clock).request(), clock=clock
+    )
+    await app.initialize()
+    if mode == "bot":
+        await on_startup(app)
+    else:  # one job per person, as many bots do
+        services = app.bot_data.services
+        await services.db.open()
+
+        async def remind(context: object) -> None:
+            return None
+
+        assert app.job_queue is not None
+        rows = await services.db.fetchall(
+            "SELECT c.person_id, c.reminder_days, c.reminder_time, p.timezone FROM clients c"
+            " JOIN people p ON p.id = c.person_id"
         )
-        con.execute("INSERT INTO practitioners (person_id, created_at) VALUES (1, ?)", (now,))
-        con.executemany(
-            "INSERT INTO people (id, telegram_id, chat_id, display_name, locale, timezone,"
-            " created_at) VALUES (?, ?, ?, ?, 'en', 'Europe/Berlin', ?)",
-            ((i, i, i, f"Client {i}", now) for i in range(2, clients + 2)),
-        )
-        con.executemany(
-            "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at,"
-            " reminder_days, reminder_time, next_prompt_at) VALUES (?, 1, ?, ?, '0,1,2,3,4,5,6',"
-            " '18:00', ?)",
-            (
-                (i, now, now, now - 60 if i % 100 == 0 else now + 3600 + i)
-                for i in range(2, clients + 2)
+        for row in rows:
+            hours, minutes = (int(x) for x in str(row["reminder_time"]).split(":"))
+            days = tuple(int(d) for d in str(row["reminder_days"]).split(",") if d.isdigit())
+            app.job_queue.run_daily(
+                remind,
+                day_time(hours, minutes, tzinfo=ZoneInfo(str(row["timezone"]))),
+                days=tuple((d + 1) % 7 for d in days),  # PTB counts from Sunday
+                name=f"reminder:{row['person_id']}",
+            )
+    assert app.job_queue is not None
+    await app.job_queue.start()
+    seconds = time.perf_counter() - started
+    await app.job_queue.stop(wait=False)
+    await app.bot_data.services.outbox.stop()
+    await app.bot_data.services.db.close()
+    peak = _peak_mb()
+    return {"imports": imported, "seconds": seconds, "peak_mb": peak}
+
+
+def _peak_mb() -> float:
+    """This process's peak resident memory (``VmHWM``: unlike ``ru_maxrss`` it starts afresh
+    at ``exec``, so the parent's size does not leak in)."""
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def _measure(mode: str, path: Path) -> dict[str, float]:
+    out = subprocess.run(
+        [sys.executable, "-m", "bench.startup", mode, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=Path(__file__).resolve().parent.parent,
+        env={**os.environ, "PYTHONDONTWRITEBYTECODE": "1"},
+    )
+    result: dict[str, float] = json.loads(out.stdout.strip().splitlines()[-1])
+    return result
+
+
+async def run(seed: Path, folder: Path) -> list[Result]:
+    """Start the bot three times and the per-person pattern once, each in a new process."""
+    from bench.seed import copy_of
+
+    path = copy_of(seed, folder)
+    _measure("bot", path)  # the first run after the copy pays for the file cache
+    bots = [_measure("bot", path) for _ in range(REPEATS)]
+    jobs = _measure("jobqueue", path)
+    seconds = [b["seconds"] for b in bots]
+    memory = [b["peak_mb"] for b in bots]
+    median, low, high = summary(seconds)
+    speedup = jobs["seconds"] / median
+    mb, mb_low, mb_high = summary(memory)
+    imports = summary([b["imports"] for b in bots])[0]
+    return [
+        Result(
+            "6", "start-up after imports, 100,000 clients", "s", median, low, high,
+            jobs["seconds"], "< 0.3 s", median < 0.3, higher_is_better=False, samples=REPEATS,
+            note=(
+                f"a new process each time, to the first tick scheduled (JobQueue started); "
+                f"imports {imports:.2f} s before it; baseline: one JobQueue job per client"
             ),
-        )
-    con.close()
-
-
-async def _measure(clients: int) -> tuple[float, float, float, int]:
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "bench.db"
-        await _prepare(path, clients)
-        settings = load_settings(None, database_path=path)
-        started = time.perf_counter()
-        harness = Harness(settings, ManualClock(START))
-        await harness.app.initialize()
-        await on_startup(harness.app)
-        startup = time.perf_counter() - started
-        rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        ticked = time.perf_counter()
-        await harness.services.reminders.send_due()
-        tick = time.perf_counter() - ticked
-        sent = int(await harness.services.db.fetchval("SELECT COUNT(*) FROM outbox"))
-        await on_shutdown(harness.app)
-        await harness.app.shutdown()
-        return startup, rss_mb, tick, sent
+            extra={"imports_s": imports},
+        ),
+        Result(
+            "6", "speed-up over one job per client", "x", speedup, jobs["seconds"] / high,
+            jobs["seconds"] / low, 1.0, ">= 50x", speedup >= 50, samples=REPEATS,
+        ),
+        Result(
+            "6", "start-up peak memory (whole process)", "MB", mb, mb_low, mb_high,
+            jobs["peak_mb"], "< 120 MB", mb < 120, higher_is_better=False, samples=REPEATS,
+            note="VmHWM of the process, imports included",
+        ),
+    ]  # fmt: skip
 
 
 def main() -> None:
-    """Print start-up time, peak memory and one reminder tick for each size."""
-    sizes = [int(x) for x in os.environ.get("BENCH_SIZES", "0,1000,10000,100000").split(",")]
-    asyncio.run(_measure(0))  # warm-up: imports and first-time caches are not start-up cost
-    print(f"{'clients':>8} {'start-up s':>11} {'peak RSS MB':>12} {'tick s':>8} {'queued':>7}")
-    for size in sizes:
-        startup, rss, tick, queued = asyncio.run(_measure(size))
-        print(f"{size:>8} {startup:>11.3f} {rss:>12.0f} {tick:>8.3f} {queued:>7}")
-    print("start-up covers build_application + initialize + post_init (migrations, commands,")
-    print("the one repeating tick); the tick queues the reminders due now (1% of clients,")
-    print("at most 500 per tick). Peak RSS is the whole process so far, so it only grows.")
+    """In the child process: import, start, print the figures as JSON."""
+    mode, path = sys.argv[1], Path(sys.argv[2])
+    started = time.perf_counter()
+    import bot.app  # noqa: F401
+    import handlers  # noqa: F401
+
+    imported = time.perf_counter() - started
+    print(json.dumps(asyncio.run(_child(mode, path, imported))))
+
+
+if __name__ == "__main__":
+    main()

@@ -12,13 +12,13 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.ext import (
-    AIORateLimiter,
     ApplicationBuilder,
     ContextTypes,
     Defaults,
 )
 from telegram.request import BaseRequest
 
+from bot.budget import CallBudget
 from bot.clock import Clock, SystemClock
 from bot.context import BotApp, BotContext, BotData, Services
 from bot.delivery import OutboxSender
@@ -134,7 +134,7 @@ def build_application(
         .post_shutdown(on_shutdown)
     )
     if rate_limit:
-        builder = builder.rate_limiter(AIORateLimiter(max_retries=0))  # type: ignore[arg-type]
+        builder = builder.rate_limiter(CallBudget())
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: BotApp = builder.build()  # type: ignore[assignment]

@@ -22,11 +22,12 @@ from telegram.error import (
     TimedOut,
 )
 
+from bot.budget import bulk_sending
 from bot.clock import Clock
 from bot.logs import where
 from bot.services.outbox import OutgoingMessage
 from bot.storage import Database
-from bot.storage.outbox import AT_MOST_ONCE_KINDS, OutboxRepository, OutboxRow
+from bot.storage.outbox import AT_MOST_ONCE_KINDS, REMOVAL_KIND, OutboxRepository, OutboxRow
 from bot.text import split_message
 
 __all__ = ["AT_MOST_ONCE_KINDS", "RESENT_MARK", "OutboxSender", "Renderer", "keyboard"]
@@ -86,6 +87,7 @@ class OutboxSender:
         self.chat_interval = 1.0
         self._last_to: dict[int, float] = {}
         self._deferred = False
+        self._removals = False  # this drain queued the removal of a replaced message
         self.renderers: dict[str, Renderer] = {}
         # called with (old chat id, new chat id) when a group became a supergroup
         self.on_chat_migrated: Callable[[int, int], Awaitable[None]] | None = None
@@ -111,13 +113,13 @@ class OutboxSender:
         while True:
             self._wake.clear()
             try:
-                more = await self.drain(bot) == self.batch
+                handled = await self.drain(bot)
             except Exception as exc:
                 _log.error("draining the outbox failed: %s", where(exc))
-                more = False
-            if more:
+                handled = 0
+            if handled >= self.batch or (handled and self._deferred):
                 continue  # a long backlog: keep going, never starve it
-            wait = min(idle_seconds, self.chat_interval / 4) if self._deferred else idle_seconds
+            wait = min(idle_seconds, self.chat_interval / 10) if self._deferred else idle_seconds
             with contextlib.suppress(TimeoutError):
                 await asyncio.wait_for(self._wake.wait(), timeout=wait)
 
@@ -138,40 +140,61 @@ class OutboxSender:
         return await self._rows.recover(self._clock.now())
 
     async def drain(self, bot: Bot, limit: int | None = None) -> int:
-        """Send due messages (up to ``limit``, most urgent first); return how many were tried."""
+        """Send due messages (up to ``limit``, most urgent first); return how many were tried.
+
+        Removals of replaced messages queued by this pass follow in the same call when the
+        backlog is short, so a drained outbox leaves no old reminder behind.
+        """
         limit = self.batch if limit is None else limit
         async with self._lock:
-            rows = await self._rows.due(self._clock.now(), limit)
-            handled = 0
-            blocked: set[int] = set()
-            self._deferred = False
-            moment = time.monotonic()
-            self._last_to = {
-                chat: at for chat, at in self._last_to.items() if moment - at < self.chat_interval
-            }
-            for row in rows:
-                if row.chat_id in blocked:
-                    continue
-                if self.chat_interval and row.chat_id in self._last_to:
-                    since = time.monotonic() - self._last_to[row.chat_id]
-                    if since < self.chat_interval:
-                        self._deferred = True  # this chat had a message just now: next pass
-                        continue
-                self._last_to[row.chat_id] = time.monotonic()
-                try:
-                    outcome = await self._send_one(bot, row)
-                except Exception as exc:  # one bad row never blocks the others
-                    _log.error("outbox %s: unexpected error: %s", row.id, where(exc))
-                    await self._retry(row.id, row.attempts, "unexpected error")
-                    outcome = "retry"
-                if outcome == "blocked":
-                    blocked.add(row.chat_id)
-                handled += 1
+            with bulk_sending():  # replies to people go before these calls
+                self._removals = False
+                handled = await self._pass(bot, limit)
+                if self._removals and handled < limit:
+                    handled += await self._pass(bot, limit - handled)
             return handled
+
+    async def _pass(self, bot: Bot, limit: int) -> int:
+        rows = await self._rows.due(self._clock.now(), limit)
+        handled = 0
+        blocked: set[int] = set()
+        self._deferred = False
+        moment = time.monotonic()
+        self._last_to = {
+            chat: at for chat, at in self._last_to.items() if moment - at < self.chat_interval
+        }
+        for row in rows:
+            if row.chat_id in blocked or (row.kind == REMOVAL_KIND and self._deferred):
+                continue  # removals wait until no message is waiting for its chat either
+            spaced = self.chat_interval and row.kind != REMOVAL_KIND
+            if spaced and row.chat_id in self._last_to:
+                since = time.monotonic() - self._last_to[row.chat_id]
+                if since < self.chat_interval:
+                    self._deferred = True  # this chat had a message just now: next pass
+                    continue
+            try:
+                outcome = await self._send_one(bot, row)
+            except Exception as exc:  # one bad row never blocks the others
+                _log.error("outbox %s: unexpected error: %s", row.id, where(exc))
+                await self._retry(row.id, row.attempts, "unexpected error")
+                outcome = "retry"
+            if spaced:  # from when the call was answered: it may have waited for the budget
+                self._last_to[row.chat_id] = time.monotonic()
+            if outcome == "blocked":
+                blocked.add(row.chat_id)
+            handled += 1
+        return handled
 
     async def _send_one(self, bot: Bot, row: OutboxRow) -> str:
         row_id, chat_id, kind, attempts = row.id, row.chat_id, row.kind, row.attempts
         message: OutgoingMessage = OutgoingMessage.from_json(row.payload)
+        if row.kind == REMOVAL_KIND:
+            if not await self._rows.claim(row_id):
+                return "skipped"
+            if message.replaces is not None:
+                await _remove(bot, chat_id, message.replaces)
+            await self._rows.sent(row_id, self._clock.now(), 0)
+            return "sent"
         if message.view is not None:
             renderer = self.renderers.get(message.view)
             rendered = None if renderer is None else await renderer(chat_id, message.args)
@@ -223,7 +246,11 @@ class OutboxSender:
         except NetworkError as exc:
             await self._retry(row_id, attempts, type(exc).__name__)
             return "retry"
-        await self._rows.sent(row_id, now, message_id)
+        removal = None
+        if message.replaces is not None and message.edit_of is None:
+            removal = (chat_id, OutgoingMessage(replaces=message.replaces).to_json())
+            self._removals = True
+        await self._rows.sent(row_id, now, message_id, removal)
         _log.debug("outbox %s: %s sent", row_id, kind)  # the row and its kind, never its words
         return "sent"
 
@@ -248,8 +275,6 @@ class OutboxSender:
                 if "not modified" not in exc.message.lower():
                     raise
             return 0
-        if message.replaces is not None:
-            await _remove(bot, chat_id, message.replaces)
         reply = await self._target(message.reply_to)
         parts = split_message(message.text)  # a view may render more than one message holds
         sent_id = 0

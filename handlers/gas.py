@@ -73,7 +73,8 @@ def levels_text(t: Translator, levels: dict[int, str] | None) -> list[str]:
         if words:
             lines.append(f"<b>{level_sign(level)}</b> {name}: “{esc(words)}”")
         else:
-            lines.append(f"<b>{level_sign(level)}</b> {name}: <i>{t._('not written')}</i>")
+            missing = t._("not written")
+            lines.append(f"<b>{level_sign(level)}</b> {name}: <i>{missing}</i>")
     return lines
 
 

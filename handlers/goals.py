@@ -10,7 +10,7 @@ from bot.context import BotContext
 from bot.i18n import N_, Translator
 from bot.services.goals import MAX_GOAL_LENGTH, Goal, GoalProblem
 from bot.services.people import Actor
-from bot.text import esc, shorten
+from bot.text import clean_user_text, esc, shorten
 from handlers.callbacks import (
     GAS,
     GOAL,
@@ -24,7 +24,8 @@ from handlers.callbacks import (
     RESOURCE_MENU,
     Callback,
 )
-from handlers.common import answer, buttons, reply, require, show
+from handlers.common import answer, buttons, refresh_actor, reply, require, show
+from handlers.menu import store_timezone
 
 __all__ = [
     "STAGE_LABELS",
@@ -533,10 +534,17 @@ async def _goal_saved(update: Update, context: BotContext, actor: Actor, t: Tran
 
 
 async def typed_goal(update: Update, context: BotContext, actor: Actor, text: str) -> None:
-    """Save a new goal in the client's words, then offer the MI rulers."""
+    """Save a new goal in the client's words, then offer the MI rulers. Right after consent,
+    a place typed for "Where are you?" (shown beside this question) sets the time zone."""
     t = context.t(actor)
     services = context.services
     assert actor.person_id is not None
+    if (actor.pending_input or {}).get("where") and len(text) <= 100:
+        place = services.places.find(" ".join(clean_user_text(text).split()))
+        if place is not None:
+            await store_timezone(update, context, actor, place.zone)
+            await invite_first_goal(update, context, await refresh_actor(update, context))
+            return
     result = await services.goals.add(actor.person_id, text)
     if isinstance(result, GoalProblem):
         if result is GoalProblem.TOO_MANY:
@@ -575,7 +583,8 @@ async def invite_first_goal(update: Update, context: BotContext, actor: Actor) -
     """Right after consent, invite the client to write a first goal (skippable)."""
     t = context.t(actor)
     assert actor.person_id is not None
-    await context.services.people.expect_input(actor.person_id, "goal_new")
+    # "where": "Where are you?" is open beside this question, so a typed place answers that
+    await context.services.people.expect_input(actor.person_id, "goal_new", where=True)
     await reply(
         update,
         context,

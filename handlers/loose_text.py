@@ -75,7 +75,7 @@ async def hold(update: Update, context: BotContext, actor: Actor, text: str) -> 
 async def _offer(
     context: BotContext, actor: Actor, words: str, *, slip: bool, head: str | None = None
 ) -> tuple[str, InlineKeyboardMarkup]:
-    """"What would you like me to do with this?" and the places the words can go."""
+    """ "What would you like me to do with this?" and the places the words can go."""
     assert actor.person_id is not None
     t = context.t(actor)
     expectation = await context.services.practice.expectation(actor.person_id)

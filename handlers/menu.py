@@ -88,9 +88,9 @@ def zone_label(t: Translator, zone: str) -> str:
 
 
 def _zone_shown(t: Translator, zone: str) -> str:
-    """A zone as people know it, with its exact name: "London (Europe/London)"."""
+    """A zone as people know it, with its exact name: "London · Europe/London"."""
     label = zone_label(t, zone)
-    return zone if label in ("", zone) else f"{label} ({zone})"
+    return zone if label in ("", zone) else f"{label} · {zone}"
 
 
 def where_markup(
@@ -265,7 +265,9 @@ async def settings_button(update: Update, context: BotContext) -> None:
 
 
 async def ask_where(update: Update, context: BotContext, actor: Actor) -> None:
-    """Right after consent: where the client is, so reminders come at their time (buttons)."""
+    """Right after consent: where the client is, so reminders come at their time. Buttons, or
+    a typed city: while the first-goal question below is open, a typed place answers this one
+    (``goals.typed_goal``), anything else is the goal."""
     t = context.t(actor)
     await reply(update, context, where_text(t), buttons(where_markup(t, actor.timezone)))
 
@@ -347,6 +349,12 @@ async def typed_timezone(update: Update, context: BotContext, actor: Actor, text
     )
 
 
+async def store_timezone(update: Update, context: BotContext, actor: Actor, zone: str) -> None:
+    """Keep the zone, reschedule what depends on it and say so; an open first-goal question
+    stays open (the onboarding "Where are you?" sits beside it)."""
+    await _store_timezone(update, context, actor, zone)
+
+
 async def _store_timezone(update: Update, context: BotContext, actor: Actor, zone: str) -> None:
     t = context.t(actor)
     assert actor.person_id is not None
@@ -355,10 +363,11 @@ async def _store_timezone(update: Update, context: BotContext, actor: Actor, zon
         await reply(update, context, t._("That place's time zone isn't known here. Please "
                                          "try another nearby city."))  # fmt: skip
         return
-    if onboarding:
-        # back to the first goal, which was the open question before "type a city"
+    pending = actor.pending_input or {}
+    if onboarding or pending.get("kind") == "goal_new":
+        # back to the first goal, the open question beside "Where are you?"
         await context.services.people.expect_input(actor.person_id, "goal_new")
-    elif (actor.pending_input or {}).get("kind") == "timezone":
+    elif pending.get("kind") == "timezone":
         await context.services.people.clear_input(actor.person_id)
     if actor.is_client:
         await context.services.reminders.reschedule(actor.person_id)

@@ -236,6 +236,6 @@ async def after_consent(update: Update, context: BotContext, actor: Actor) -> No
 
 # What a new client is offered right after agreeing, in order.
 AFTER_CONSENT: tuple[Callable[[Update, BotContext, Actor], Awaitable[None]], ...] = (
-    ask_where,  # buttons only: typed text still answers the first-goal question below
+    ask_where,  # buttons; a typed place answers it while the first-goal question is open
     invite_first_goal,
 )

@@ -10,7 +10,7 @@ from telegram import InlineKeyboardMarkup, InputFile, Update
 
 from bot.charts import ChartLabels, Series, progress_chart
 from bot.context import BotContext
-from bot.i18n import Translator
+from bot.i18n import N_, Translator
 from bot.services.caseload import CaseloadEntry
 from bot.services.digests import PractitionerSettings
 from bot.services.people import Actor
@@ -525,9 +525,9 @@ def _settings_view(
             for day in range(4, 7)
         ],
         [
-            (t._("Daily"), DIGEST_FREQUENCY.build(frequency="daily")),
-            (t._("Weekly"), DIGEST_FREQUENCY.build(frequency="weekly")),
-            (t._("Off"), DIGEST_FREQUENCY.build(frequency="off")),
+            (("✓" if settings.frequency == key else "") + t._(label),
+             DIGEST_FREQUENCY.build(frequency=key))
+            for key, label in (("daily", N_("Daily")), ("weekly", N_("Weekly")), ("off", N_("Off")))
         ],
         [
             (("✓" if settings.at == at else "") + at, DIGEST_TIME.build(at=at))
@@ -548,11 +548,21 @@ def _settings_view(
     rows.append([(t._("Rating-drop alerts on/off"), PRACTICE_MENU.build(action="drop"))])
     rows.append([(t._("Quiet-period message on/off"), PRACTICE_MENU.build(action="empty"))])
     rows.append(
-        [(t._("Reply within {n} d", n=n), REPLY_DAYS.build(days=n)) for n in ("1", "2", "3", "5")]
+        [
+            (
+                ("✓" if str(settings.reply_days) == n else "") + t._("Reply within {n} d", n=n),
+                REPLY_DAYS.build(days=n),
+            )
+            for n in ("1", "2", "3", "5")
+        ]
     )
     rows.append(
-        [(t._("Prep {n} min", n=n), PREP_LEAD.build(minutes=n)) for n in ("30", "60", "120")]
-    )
+        [
+            (("✓" if str(settings.prep_minutes) == n else "") + t._("Prep {n} min", n=n),
+             PREP_LEAD.build(minutes=n))
+            for n in ("30", "60", "120")
+        ]
+    )  # fmt: skip
     if settings.away_until is not None:
         rows.append([(t._("🏠 I'm back"), PRACTICE_MENU.build(action="back"))])
     else:

@@ -15,6 +15,7 @@ from tests.conftest import (
     onboard_client,
     onboard_practitioner,
 )
+from tests.test_digest import person_id
 
 
 async def count(harness: Harness, table: str) -> int:
@@ -49,6 +50,16 @@ async def test_full_chain_admin_practitioner_client(harness: Harness) -> None:
     assert "connected" in consent_after.text
     assert "Where are you?" in where.text and where.buttons  # places as buttons, or type one
     assert "in your own words" in first_goal.text
+    # a typed city answers "Where are you?"; the first-goal question stays open
+    saved, again = await harness.send(CLIENT, "München")
+    assert "Berlin" in saved.text and "in your own words" in again.text
+    client = await person_id(harness, CLIENT)
+    assert (await harness.services.goals.active(client)) == []
+    [goal] = await harness.send(CLIENT, "Walk to the lake on Sundays")
+    assert "How important" in goal.text
+    assert [g.text for g in await harness.services.goals.active(client)] == [
+        "Walk to the lake on Sundays"
+    ]
     told = harness.telegram.last(PRACTITIONER.id)
     assert "Chris accepted your invitation" in told.text
     assert "mydata" in harness.telegram.commands_for(CLIENT.id)

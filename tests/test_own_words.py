@@ -147,8 +147,11 @@ async def test_places_and_times_as_people_say_them(harness: Harness) -> None:
     assert (await harness.services.reminders.settings(lucia)).at == "19:00"
     await harness.press_data(LUCIA, "rt:type")
     [refused] = await harness.send(LUCIA, "25 o'clock")
-    assert "7pm" in refused.text
+    assert "19:00" in refused.text and "7 p. m." in refused.text  # examples, in Spanish
     assert (await harness.services.reminders.settings(lucia)).at == "19:00"
+    await harness.press_data(LUCIA, "rt:type")
+    await harness.send(LUCIA, "8 p. m.")  # the way the example writes it is understood
+    assert (await harness.services.reminders.settings(lucia)).at == "20:00"
 
 
 async def test_a_fourth_unanswered_reminder_becomes_a_kind_question(harness: Harness) -> None:

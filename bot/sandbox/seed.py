@@ -214,6 +214,7 @@ async def _onboard(player: _Player, personas: dict[str, Persona]) -> None:
         await run_until(harness, harness.clock.now() + 600)
         await harness.send(persona.user, f"/start {code}")
         await player.tap(persona.user, lambda data: data.startswith("consent:yes:"))
+        await harness.send(persona.user, persona.timezone)  # answers "Where are you?"
         await player.write_goal(persona.user, next(g for g in _GOALS if g.client == key))
         days, at = _REMINDERS[key]
         await player.tap_data(persona.user, "set:rem")  # "⏰ Choose days and time"
@@ -221,7 +222,6 @@ async def _onboard(player: _Player, personas: dict[str, Persona]) -> None:
             await player.tap_data(persona.user, day)
         await player.tap_data(persona.user, "rt:type")  # "⌨️ Other time"
         await harness.send(persona.user, at)
-        await _set_timezone(player, persona)
 
 
 async def _set_timezone(player: _Player, persona: Persona) -> None:

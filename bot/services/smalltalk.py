@@ -175,8 +175,41 @@ _WORDS: dict[str, tuple[str, ...]] = {
 }
 # words that may stand around small talk without adding content ("hey there", "thanks a lot")
 _FILLERS = frozenset(
-    "there bot again everyone all guys mate dear friend so very much a lot lots really just "
-    "oh well hmm um uh again again y tú usted du sie ви ти mucho muy".split()
+    [
+        "there",
+        "bot",
+        "again",
+        "everyone",
+        "all",
+        "guys",
+        "mate",
+        "dear",
+        "friend",
+        "so",
+        "very",
+        "much",
+        "a",
+        "lot",
+        "lots",
+        "really",
+        "just",
+        "oh",
+        "well",
+        "hmm",
+        "um",
+        "uh",
+        "again",
+        "again",
+        "y",
+        "tú",
+        "usted",
+        "du",
+        "sie",
+        "ви",
+        "ти",
+        "mucho",
+        "muy",
+    ]
 )
 _LOOKUP = {phrase: kind for kind, phrases in _WORDS.items() for phrase in phrases}
 _EMOJI_ONLY = {"👍": "ok", "🙏": "thanks", "❤️": "thanks", "❤": "thanks", "👋": "hello",

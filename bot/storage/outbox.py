@@ -6,7 +6,14 @@ from dataclasses import dataclass
 
 from bot.storage.database import Connection, Database
 
-__all__ = ["AT_MOST_ONCE_KINDS", "OutboxRepository", "OutboxRow", "insert_outbox"]
+__all__ = [
+    "AT_MOST_ONCE_KINDS",
+    "REMOVAL_KIND",
+    "REMOVAL_PRIORITY",
+    "OutboxRepository",
+    "OutboxRow",
+    "insert_outbox",
+]
 
 # After an ambiguous outcome these kinds are never sent again (a digest never arrives twice);
 # every other kind is sent at most once more, marked.
@@ -14,6 +21,10 @@ AT_MOST_ONCE_KINDS = ("digest", "reminder")
 # Once sent, a row keeps no payload, except a digest's arguments (a practitioner id and its
 # period): the next digest covers the period of one whose delivery was not confirmed.
 _KEEP_VIEW_ARGS = "CASE WHEN kind = 'digest' THEN payload ELSE '{}' END"
+# Removing a message a new one replaced (an old reminder) waits until nothing else is due:
+# a delete costs one of Telegram's 30 calls a second, and messages come first.
+REMOVAL_KIND = "removal"
+REMOVAL_PRIORITY = 9
 
 
 @dataclass(frozen=True)
@@ -100,13 +111,34 @@ class OutboxRepository:
         """Drop a row whose view has nothing to say any more."""
         await self._db.execute("DELETE FROM outbox WHERE id = ?", (row_id,))
 
-    async def sent(self, row_id: int, now: int, message_id: int) -> None:
-        """Delivered: keep no text (a digest keeps its period, for the next one)."""
-        await self._db.execute(
+    async def sent(
+        self, row_id: int, now: int, message_id: int, removal: tuple[int, str] | None = None
+    ) -> None:
+        """Delivered: keep no text (a digest keeps its period, for the next one).
+
+        ``removal`` (chat id, payload) queues the removal of the message this one replaces,
+        in the same transaction, after every other due message (:data:`REMOVAL_PRIORITY`).
+        """
+        sql = (
             f"UPDATE outbox SET status = 'sent', sent_at = ?, message_id = ?, last_error = NULL,"
-            f" payload = {_KEEP_VIEW_ARGS} WHERE id = ?",
-            (now, message_id, row_id),
+            f" payload = {_KEEP_VIEW_ARGS} WHERE id = ?"
         )
+        if removal is None:
+            await self._db.execute(sql, (now, message_id, row_id))
+            return
+        async with self._db.transaction() as conn:
+            await conn.execute(sql, (now, message_id, row_id))
+            await insert_outbox(
+                conn,
+                chat_id=removal[0],
+                kind=REMOVAL_KIND,
+                payload=removal[1],
+                dedupe_key=None,
+                start=now,
+                now=now,
+                priority=REMOVAL_PRIORITY,
+                about=None,
+            )
 
     async def unconfirmed(self, row_id: int, now: int, reason: str) -> None:
         """Maybe delivered: taken as sent and never sent again."""
