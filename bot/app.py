@@ -35,6 +35,7 @@ from bot.services.crisis import QUIET_AFTER_CRISIS, CrisisService
 from bot.services.digests import DigestService
 from bot.services.goals import GoalService
 from bot.services.invites import InviteService
+from bot.services.own_checkins import OwnCheckinService
 from bot.services.people import PeopleService
 from bot.services.places import PlaceFinder
 from bot.services.practice import PracticeService
@@ -93,6 +94,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         crisis=crisis,
         safety_plans=SafetyPlanService(crisis.repo, clock),
         practice=PracticeService(db, clock, digests),
+        own_checkins=OwnCheckinService(db, clock, digests),
         wins=WinsService(db),
         places=PlaceFinder(),
         updates=UpdatesRepository(db),
@@ -202,6 +204,7 @@ async def run_due(application: Any, bot: Bot) -> None:
         ("reminders", services.reminders.send_due),
         ("digests", services.digests.send_due),
         ("session preps", services.practice.send_due_preps),
+        ("own check-ins", services.own_checkins.send_due),
     ):
         try:
             done = await job()

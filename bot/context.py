@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bot.services.digests import DigestService
     from bot.services.goals import GoalService
     from bot.services.invites import InviteService
+    from bot.services.own_checkins import OwnCheckinService
     from bot.services.people import Actor, PeopleService
     from bot.services.places import PlaceFinder
     from bot.services.practice import PracticeService
@@ -69,6 +70,7 @@ class Services:
     crisis: CrisisService
     safety_plans: SafetyPlanService
     practice: PracticeService
+    own_checkins: OwnCheckinService
     wins: WinsService
     places: PlaceFinder
     updates: UpdatesRepository

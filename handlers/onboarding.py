@@ -46,6 +46,8 @@ def consent_text(t: Translator, invite: OpenedInvite) -> str:
         "when you haven't checked in for longer than your schedule suggests, your requests and "
         "their notes, and your notes only when you choose to share them. Administrators see "
         "only overall numbers, never your words.\n"
+        "• <b>Cover:</b> when {practitioner} is away, the colleague covering for them sees the "
+        "same and may reply.\n"
         "• <b>Limits of confidentiality:</b> if something you write sounds like a crisis, "
         "{practitioner} (or the on-call team) is alerted and may read what you wrote, even if "
         "you keep your notes private.\n"
@@ -59,9 +61,19 @@ def consent_text(t: Translator, invite: OpenedInvite) -> str:
     )
 
 
-def consent_changes_text(t: Translator) -> str:
-    """What changed since the consent an existing client agreed to (shown once)."""
-    return t._(
+def consent_changes_text(t: Translator, since: int) -> str:
+    """What changed since the consent version ``since`` an existing client agreed to."""
+    cover = t._(
+        "• When your practitioner is away, the colleague covering for them sees the same "
+        "things and may reply."
+    )
+    if since >= 2:
+        closing = t._(
+            "Nothing else has changed. /mydata sends you a copy of your data, and /delete "
+            "erases it."
+        )
+        return "\n".join((t._("📄 <b>An update on how this bot works</b>"), cover, closing))
+    lines = t._(
         "📄 <b>An update on how this bot works</b>\n"
         "• If something you write sounds like a crisis, your practitioner (or the on-call team) "
         "is alerted and may read what you wrote, even if you keep your notes private.\n"
@@ -71,7 +83,8 @@ def consent_changes_text(t: Translator) -> str:
         "• New: /safetyplan, a plan for hard moments in your own words, private unless you "
         "share it.\n"
         "Nothing else has changed. /mydata sends you a copy of your data, and /delete erases it."
-    )
+    ).split("\n")
+    return "\n".join((*lines[:-1], cover, lines[-1]))  # the new point before the closing line
 
 
 async def consent_update(update: Update, context: BotContext) -> None:
@@ -89,7 +102,8 @@ async def consent_update(update: Update, context: BotContext) -> None:
     ):
         return
     if await context.services.people.consent_seen(actor.person_id, CONSENT_VERSION):
-        await reply(update, context, consent_changes_text(context.t(actor)))
+        since = actor.consent_version
+        await reply(update, context, consent_changes_text(context.t(actor), since))
 
 
 def _status_text(t: Translator, status: InviteStatus, ttl_days: int) -> str:

@@ -23,6 +23,7 @@ from handlers.callbacks import (
     DIGEST_FREQUENCY,
     DIGEST_TIME,
     DIGEST_WEEKDAY,
+    OWN_MENU,
     PRACTICE_MENU,
     PREP_LEAD,
     QUIET_HOURS,
@@ -439,7 +440,10 @@ WORK_PRESETS = {
 
 
 def _settings_view(
-    t: Translator, settings: PractitionerSettings, cover_name: str | None = None
+    t: Translator,
+    settings: PractitionerSettings,
+    cover_name: str | None = None,
+    own_next: int | None = None,
 ) -> tuple[str, InlineKeyboardMarkup]:
     on, off = t._("on"), t._("off")
     if settings.frequency == "daily":
@@ -499,6 +503,15 @@ def _settings_view(
         lines.append(
             t._("Away until {day}", day=t.moment(settings.away_until, settings.timezone))
             + (" · " + t._("covered by {name}", name=esc(cover_name)) if cover_name else "")
+        )
+    if own_next is None:
+        lines.append(t._("Your own check-in: off (optional, only for you)"))
+    else:
+        lines.append(
+            t._(
+                "Your own check-in: weekly, next {when} (only for you)",
+                when=t.moment(own_next, settings.timezone),
+            )
         )
     if settings.next_digest_at is not None:
         lines.append(
@@ -563,6 +576,7 @@ def _settings_view(
             for n in ("30", "60", "120")
         ]
     )  # fmt: skip
+    rows.append([(t._("🌿 My own check-in"), OWN_MENU.build(action="menu"))])
     if settings.away_until is not None:
         rows.append([(t._("🏠 I'm back"), PRACTICE_MENU.build(action="back"))])
     else:
@@ -595,10 +609,12 @@ async def settings_button(update: Update, context: BotContext) -> None:
         begin, finish = WORK_PRESETS.get(work["hours"], (None, None))
         # working hours are stored as the quiet hours between them
         settings = await digests.update(person_id, quiet_start=finish, quiet_end=begin)
+        await context.services.own_checkins.reschedule(person_id)
     elif (day := WORK_DAY.parse(data)) is not None:
         chosen = settings.work_days ^ {day["day"]}
         if chosen:  # at least one working day: the digest needs a day to come
             settings = await digests.update(person_id, work_days=chosen)
+            await context.services.own_checkins.reschedule(person_id)
     elif (reply_days := REPLY_DAYS.parse(data)) is not None:
         settings = await digests.update(person_id, reply_days=int(reply_days["days"]))
     elif (lead := PREP_LEAD.parse(data)) is not None:
@@ -614,5 +630,8 @@ async def settings_button(update: Update, context: BotContext) -> None:
         choice = "digest" if settings.request_alerts == "now" else "now"
         settings = await digests.update(person_id, request_alerts=choice)
     cover = await context.services.practice.cover(person_id)
-    text, markup = _settings_view(context.t(actor), settings, cover.name if cover else None)
+    own_next = await context.services.own_checkins.next_at(person_id)
+    text, markup = _settings_view(
+        context.t(actor), settings, cover.name if cover else None, own_next
+    )
     await show(update, context, text, markup)

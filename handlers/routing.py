@@ -39,6 +39,7 @@ import handlers.invites as invites
 import handlers.loose_text as loose_text
 import handlers.menu as menu
 import handlers.onboarding as onboarding
+import handlers.own_checkin as own_checkin
 import handlers.practice as practice
 import handlers.practitioner as practitioner
 import handlers.privacy as privacy
@@ -89,6 +90,9 @@ from handlers.callbacks import (
     LOOSE_TEXT,
     MESSAGE_CLEAR,
     OPTIONS,
+    OWN_MENU,
+    OWN_TANK,
+    OWN_THING_SKIP,
     PAUSE,
     PLACE_TYPE,
     PLAN_MENU,
@@ -137,6 +141,7 @@ TEXT_INPUTS: dict[str, InputHandler] = {
     "request_note": resources.typed_request_note,
     "request_other": resources.typed_other_request,
     "alias": practitioner.typed_alias,
+    "own_thing": own_checkin.typed_one_thing,
     "handle_request": practitioner.typed_handling_message,
     "session": practice.typed_session,
     "away_until": practice.typed_away_until,
@@ -234,6 +239,9 @@ def register(application: BotApp) -> None:
                 CallbackQueryHandler(practice.client_action_button, pattern=CLIENT_ACTION.pattern),
                 CallbackQueryHandler(practice.message_clear_button, pattern=MESSAGE_CLEAR.pattern),
                 CallbackQueryHandler(practice.away_button, pattern=AWAY_COVER.pattern),
+                CallbackQueryHandler(own_checkin.own_menu_button, pattern=OWN_MENU.pattern),
+                CallbackQueryHandler(own_checkin.tank_button, pattern=OWN_TANK.pattern),
+                CallbackQueryHandler(own_checkin.skip_thing_button, pattern=OWN_THING_SKIP.pattern),
                 CallbackQueryHandler(practitioner.settings_button, pattern=WORK_HOURS.pattern),
                 CallbackQueryHandler(practitioner.settings_button, pattern=WORK_DAY.pattern),
                 CallbackQueryHandler(practitioner.settings_button, pattern=REPLY_DAYS.pattern),

@@ -179,9 +179,10 @@ async def test_consent_names_the_limits_of_confidentiality(harness: Harness) -> 
     assert "Limits of confidentiality" in consent.text
     assert "may read what you wrote" in consent.text
     assert "your requests and their notes" in consent.text
+    assert "the colleague covering for them" in consent.text
     await harness.press(CLIENT, "✅")
     version = await harness.services.db.fetchval("SELECT consent_version FROM clients")
-    assert version == 2
+    assert version == 3
 
 
 async def test_an_existing_client_sees_what_changed_once(harness: Harness) -> None:
@@ -191,8 +192,17 @@ async def test_an_existing_client_sees_what_changed_once(harness: Harness) -> No
     first = await harness.send(CLIENT, "/help")
     assert "An update on how this bot works" in first[0].text
     assert len(first) == 2  # the update, then the answer to /help
+    assert "/safetyplan" in first[0].text and "colleague covering" in first[0].text
     again = await harness.send(CLIENT, "/help")
     assert all("An update on how this bot works" not in m.text for m in again)
+
+
+async def test_a_client_of_the_last_version_hears_only_what_is_new(harness: Harness) -> None:
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.services.db.execute("UPDATE clients SET consent_version = 2")
+    [update, _help] = await harness.send(CLIENT, "/help")
+    assert "colleague covering" in update.text and "/safetyplan" not in update.text
 
 
 async def test_nothing_about_an_opener_is_stored_before_they_agree(harness: Harness) -> None:

@@ -19,7 +19,7 @@ from bot.storage.invites import InviteRepository
 from bot.storage.people import PeopleRepository
 
 # The consent text's version: a client who agreed to an older one is told what changed.
-CONSENT_VERSION = 2
+CONSENT_VERSION = 3  # 3: the colleague covering for an away practitioner
 
 __all__ = ["CONSENT_VERSION", "InviteCheck", "InviteService", "InviteStatus", "OpenedInvite"]
 

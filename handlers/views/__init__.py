@@ -14,10 +14,19 @@ __all__ = ["make_renderers"]
 
 def make_renderers(services: Services) -> dict[str, Renderer]:
     """Every view the outbox can render at send time, by name."""
-    from handlers.views import admin, crisis, digests, invites, practice, reminders, requests
+    from handlers.views import (
+        admin,
+        crisis,
+        digests,
+        invites,
+        own_checkin,
+        practice,
+        reminders,
+        requests,
+    )
 
     found: dict[str, Renderer] = {}
-    for module in (crisis, invites, admin, digests, requests, reminders, practice):
+    for module in (crisis, invites, admin, digests, requests, reminders, practice, own_checkin):
         for name, renderer in module.renderers(services).items():
             if name in found:
                 raise ValueError(f"two views are called {name!r}")
