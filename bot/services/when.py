@@ -17,6 +17,13 @@ _TIME_AT_END = re.compile(
     r"(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?)\s*$",
     re.IGNORECASE,
 )
+_TIME_AT_START = re.compile(
+    r"^(?:at|um|a\s+las|a\s+la|о|об|@)?\s*"
+    r"(?P<time>\d{1,2}(?:[:.]\d{2})?\s*(?:a\.?\s?m\.?|p\.?\s?m\.?|uhr|h)?)"
+    r"(?:\s*,)?\s+(?:on\s+|el\s+|am\s+|в\s+|у\s+)?(?P<day>\D.*)$",
+    re.IGNORECASE,
+)
+_LANGUAGES = ("en", "es", "de", "uk")
 _NUMERIC_DAY = re.compile(r"^(\d{1,2})[./-](\d{1,2})(?:[./-](\d{4}|\d{2}))?\.?$")
 
 
@@ -28,16 +35,21 @@ def parse_moment(text: str, locale: str, timezone: str, now: int) -> int | None:
     import dateparser  # imported on first use: it loads its language data lazily
 
     text = " ".join(text.split())[:100]
+    text = re.sub(r"(\d{4}-\d{2}-\d{2})T(\d)", r"\1 \2", text)  # ISO 8601
     found = _TIME_AT_END.search(text)
-    if found is None:
+    if found is not None:
+        time_text, day_text = found.group("time"), text[: found.start()]
+    elif (leading := _TIME_AT_START.match(text)) is not None:  # "14:00 Thursday"
+        time_text, day_text = leading.group("time"), leading.group("day")
+    else:
         return None
-    clock = parse_clock_time(found.group("time").strip())
+    clock = parse_clock_time(time_text.strip())
     if clock is None:
         return None
     hours, minutes = (int(part) for part in clock.split(":"))
     zone = ZoneInfo(timezone)
     local_now = datetime.fromtimestamp(now, UTC).astimezone(zone)
-    day_text = text[: found.start()].strip(" ,")
+    day_text = day_text.strip(" ,")
     numeric = _NUMERIC_DAY.match(day_text)
     if not day_text:
         day = local_now.date()
@@ -54,15 +66,20 @@ def parse_moment(text: str, locale: str, timezone: str, now: int) -> int | None:
         if not year and day < local_now.date():
             day = day.replace(year=day.year + 1)
     else:
-        parsed = dateparser.parse(
-            day_text,
-            languages=list(dict.fromkeys([locale, "en"])),
-            settings={
-                "PREFER_DATES_FROM": "future",
-                "RELATIVE_BASE": local_now.replace(tzinfo=None),
-                "DATE_ORDER": "YMD" if re.match(r"\d{4}", day_text) else "DMY",
-            },
-        )
+        parsed = None
+        for candidate in _candidates(day_text):
+            parsed = dateparser.parse(
+                candidate,
+                # their language first, then the others people here write in
+                languages=list(dict.fromkeys([locale, *_LANGUAGES])),
+                settings={
+                    "PREFER_DATES_FROM": "future",
+                    "RELATIVE_BASE": local_now.replace(tzinfo=None),
+                    "DATE_ORDER": "YMD" if re.match(r"\d{4}", candidate) else "DMY",
+                },
+            )
+            if parsed is not None:
+                break
         if parsed is None:
             return None
         day = parsed.date()
@@ -70,3 +87,18 @@ def parse_moment(text: str, locale: str, timezone: str, now: int) -> int | None:
     if not day_text and moment <= local_now:
         moment += timedelta(days=1)  # "14:00" after two o'clock: tomorrow
     return int(moment.timestamp())
+
+
+_ARTICLE = re.compile(r"^(?:on|this|el|la|am|an|в|у|во)\s+", re.IGNORECASE)
+_NEXT = re.compile(
+    r"^(?:next|coming|this\s+coming|pr[oó]xim[oa]|n[aä]chste[nr]?|kommende[nr]?|наступн\w+)\s+",
+    re.IGNORECASE,
+)
+
+
+def _candidates(day_text: str) -> list[str]:
+    """The day as typed, then without a leading article ("el jueves"), then without "next"
+    (a weekday alone is the next one to come)."""
+    plain = _ARTICLE.sub("", day_text)
+    bare = _NEXT.sub("", plain)
+    return list(dict.fromkeys([day_text, plain, bare]))
