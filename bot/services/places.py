@@ -91,22 +91,46 @@ def _is_zone(name: str) -> bool:
 
 
 _CLOCK = re.compile(
-    r"^\s*(?P<hour>[0-9]{1,2})(?:\s*[:.h]\s*(?P<minute>[0-9]{2}))?\s*"
-    r"(?P<half>a\.?\s?m\.?|p\.?\s?m\.?|uhr|h|hs|hrs|год(?:\.|ина)?)?\s*$",
+    r"^\s*(?:at\s+|um\s+|a\s+las\s+|a\s+la\s+|о\s+|об\s+)?"
+    r"(?P<hour>[0-9]{1,2})(?:\s*[:.h]\s*(?P<minute>[0-9]{2}))?\s*"
+    r"(?P<half>a\.?\s?m\.?|p\.?\s?m\.?|uhr|h|hs|hrs|год(?:\.|ина)?)?\s*"
+    r"(?P<part>in\s+the\s+(?:morning|afternoon|evening)|at\s+night|tonight|"
+    r"de\s+la\s+(?:mañana|manana|tarde|noche)|morgens|vormittags|nachmittags|abends|"
+    r"nachts|ранку|зранку|вранці|дня|вечора|ввечері|ночі)?\s*$",
+    re.IGNORECASE,
+)
+_FOUR_DIGITS = re.compile(r"^\s*([01][0-9]|2[0-3])([0-5][0-9])\s*(?:h|hrs|uhr)?\s*$", re.IGNORECASE)
+_NAMED = {
+    "noon": "12:00", "midday": "12:00", "mediodía": "12:00", "mediodia": "12:00",
+    "mittag": "12:00", "mittags": "12:00", "полудень": "12:00", "опівдні": "12:00",
+    "midnight": "00:00", "medianoche": "00:00", "mitternacht": "00:00", "північ": "00:00",
+    "опівночі": "00:00",
+}  # fmt: skip
+_AFTERNOON = re.compile(
+    r"afternoon|evening|night|tonight|tarde|noche|nachmittags|abends|nachts|дня|вечора|"
+    r"ввечері|ночі",
     re.IGNORECASE,
 )
 
 
 def parse_clock_time(text: str) -> str | None:
-    """Read a time as people type it ("7pm", "7:30 pm", "19.00", "19:00", "7 Uhr"): HH:MM.
+    """Read a time as people type it ("7pm", "7:30 pm", "19.00", "19:00", "7 Uhr", "1900",
+    "8 in the evening", "8 de la tarde", "8 Uhr abends", "8 вечора", "noon"): HH:MM.
 
-    Hours without am/pm are 24-hour ("7" is 07:00); anything else is refused (``None``).
+    Hours without am/pm or a part of the day are 24-hour ("7" is 07:00); anything else is
+    refused (``None``).
     """
+    named = _NAMED.get((text or "").strip().casefold().rstrip("."))
+    if named is not None:
+        return named
+    if (four := _FOUR_DIGITS.match(text or "")) is not None:  # "0730", "1900h"
+        return f"{four.group(1)}:{four.group(2)}"
     found = _CLOCK.match(text or "")
     if found is None:
         return None
     hour, minute = int(found.group("hour")), int(found.group("minute") or 0)
     half = (found.group("half") or "").lower().replace(".", "").replace(" ", "")
+    part = found.group("part") or ""
     if minute > 59:
         return None
     if half in ("am", "pm"):
@@ -115,6 +139,11 @@ def parse_clock_time(text: str) -> str | None:
         hour = hour % 12 + (12 if half == "pm" else 0)
     elif hour > 23:
         return None
-    if found.group("minute") is None and not half:
+    elif part:  # "8 in the evening", "8 de la tarde", "8 Uhr abends", "8 вечора"
+        if _AFTERNOON.search(part) and 1 <= hour <= 11:
+            hour += 12
+        elif hour == 12 and re.search(r"night|noche|nachts|ночі", part, re.IGNORECASE):
+            hour = 0
+    if found.group("minute") is None and not half and not part:
         return None if len(found.group("hour")) > 2 else f"{hour:02d}:00"
     return f"{hour:02d}:{minute:02d}"
