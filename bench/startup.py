@@ -20,14 +20,14 @@ from bot.app import on_shutdown, on_startup
 from bot.clock import ManualClock
 from bot.sandbox.harness import Harness
 from bot.settings import load_settings
-from bot.storage import Database
+from bot.storage import open_database
 
 START = datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
 
 
 async def _prepare(path: Path, clients: int) -> None:
     """Create the schema and ``clients`` clients of one practitioner, 1% of them due now."""
-    db = Database(path)
+    db = open_database(path)
     await db.open()
     await db.close()
     now = int(START.timestamp())

@@ -47,7 +47,7 @@ from bot.services.safety_plan import SafetyPlanService
 from bot.services.semantic import SemanticScreen
 from bot.services.wins import WinsService
 from bot.settings import Settings
-from bot.storage import Database
+from bot.storage import open_database
 from bot.storage.audit import AuditLog
 from bot.storage.updates import UpdatesRepository
 
@@ -59,7 +59,7 @@ _log = logging.getLogger(__name__)
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     """Create the services (the database is opened in ``post_init``)."""
     clock = clock or SystemClock()
-    db = Database(settings.database_path)
+    db = open_database(settings.database_target)
     i18n = I18n(settings.default_locale)
     goals = GoalService(db, clock, settings.max_active_goals)
     digests = DigestService(db, clock, i18n)
@@ -151,6 +151,7 @@ def build_application(
 async def on_startup(application: BotApp) -> None:
     """Open the database, register default commands and start the tick."""
     services = application.bot_data.services
+    _log.info("database: %s", services.settings.database_shown)  # the password hidden
     await services.db.open()
     await services.safety.load(services.db)
     if not services.safety.rules:  # nothing imported yet: screening must still be on

@@ -42,13 +42,15 @@ async def insert_outbox(
     about: int | None,
 ) -> int | None:
     """Queue one row in the caller's transaction; ``None`` if the dedupe key was used."""
-    cursor = await conn.execute(
-        "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
-        " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (dedupe_key) DO NOTHING",
-        (chat_id, kind, payload, dedupe_key, start, start, now, priority, about),
+    rows = list(
+        await conn.execute_fetchall(
+            "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
+            " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+            (chat_id, kind, payload, dedupe_key, start, start, now, priority, about),
+        )
     )
-    return int(cursor.lastrowid or 0) if cursor.rowcount else None
+    return int(rows[0][0]) if rows else None
 
 
 class OutboxRepository:
@@ -120,7 +122,7 @@ class OutboxRepository:
         """Back to pending, to be tried at ``when``."""
         await self._db.execute(
             "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
-            " resent = MAX(resent, ?) WHERE id = ?",
+            " resent = CASE WHEN ? = 1 THEN 1 ELSE resent END WHERE id = ?",
             (when, reason, 1 if resent else 0, row_id),
         )
 
