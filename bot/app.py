@@ -47,13 +47,19 @@ from bot.services.safety_plan import SafetyPlanService
 from bot.services.semantic import SemanticScreen
 from bot.services.wins import WinsService
 from bot.settings import Settings
-from bot.storage import open_database
+from bot.storage import Database, open_database
 from bot.storage.audit import AuditLog
 from bot.storage.updates import UpdatesRepository
 
 __all__ = ["build_application", "build_services"]
 
 _log = logging.getLogger(__name__)
+
+
+def _sender(db: Database, clock: Clock, settings: Settings) -> OutboxSender:
+    sender = OutboxSender(db, clock)
+    sender.lease_seconds = settings.outbox_lease_seconds
+    return sender
 
 
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
@@ -75,7 +81,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         i18n=i18n,
         people=PeopleService(db, settings, i18n, clock),
         invites=InviteService(db, settings, i18n, clock),
-        outbox=OutboxSender(db, clock),
+        outbox=_sender(db, clock, settings),
         privacy=PrivacyService(db, i18n, clock),
         goals=goals,
         checkins=CheckinService(db, clock, goals),
@@ -156,7 +162,9 @@ async def on_startup(application: BotApp) -> None:
     await services.safety.load(services.db)
     if not services.safety.rules:  # nothing imported yet: screening must still be on
         services.safety.set_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
-    await services.outbox.recover()
+    # SQLite: one process per file, so whatever was left sending belongs to a dead process;
+    # PostgreSQL may be shared: only rows whose lease expired (the tick checks again)
+    await services.outbox.recover(expired_only=services.db.backend != "sqlite")
     if services.crisis.on_call_chat_id is not None:  # the on-call group may have been upgraded
         services.crisis.on_call_chat_id = await services.outbox.followed(
             services.crisis.on_call_chat_id
@@ -195,8 +203,21 @@ async def tick(context: BotContext) -> None:
 async def run_due(application: Any, bot: Bot) -> None:
     """Run the scheduled work that is due now and send the outbox (the tick's body)."""
     services: Services = application.bot_data.services
+    async with services.db.exclusive("tick") as alone:
+        if alone:  # processes sharing a PostgreSQL database take turns; the others just send
+            await _scheduled(services)
+    if services.background_delivery:
+        services.outbox.wake()
+    else:
+        while await services.outbox.drain(bot) >= services.outbox.batch:
+            pass
+
+
+async def _scheduled(services: Services) -> None:
+    """The scheduled jobs, each on its own (one failing never stops the others)."""
     for name, job in (
         ("safety re-sends", services.crisis.resend_due),
+        ("interrupted sends", services.outbox.recover),
         ("forgetting old update ids", _forget_updates(services)),
         ("purging sent messages", _purge_outbox(services)),
         ("retention", _retention(services)),
@@ -211,11 +232,6 @@ async def run_due(application: Any, bot: Bot) -> None:
         else:
             if done:  # counts only: never who or what
                 _log.debug("tick: %s %s", name, done)
-    if services.background_delivery:
-        services.outbox.wake()
-    else:
-        while await services.outbox.drain(bot) >= services.outbox.batch:
-            pass
 
 
 def _forget_updates(services: Services) -> Callable[[], Awaitable[int]]:

@@ -66,6 +66,8 @@ class Settings(BaseSettings):
     retention_months: int = Field(default=0, ge=0, le=600)  # 0: keep check-ins until erased
     semantic_screen: bool = True  # the multilingual meaning check beside the crisis rules
     tick_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
+    # how long a message being sent stays its process's before another may take it for lost
+    outbox_lease_seconds: int = Field(default=120, ge=2, le=3600)
     webhook_url: AnyHttpUrl | None = None
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - listening on all interfaces is the point
     webhook_port: int = Field(default=8443, ge=1, le=65535)

@@ -230,6 +230,7 @@ async def _start_process(
         "TELEGRAM_API_URL": server.url,
         "DATABASE_URL": database_url,
         "ADMIN_IDS": str(ADMIN.id),
+        "OUTBOX_LEASE_SECONDS": "3",  # PostgreSQL: a killed sender's rows are taken over
         "PYTHONPATH": str(ROOT),
     }
     return await asyncio.create_subprocess_exec(

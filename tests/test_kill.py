@@ -48,6 +48,7 @@ class Bot:
             "DATABASE_URL": self.database_url,
             "ADMIN_IDS": str(ADMIN.id),
             "TICK_SECONDS": "1",
+            "OUTBOX_LEASE_SECONDS": "3",  # PostgreSQL: a killed sender's rows are taken over
             "PYTHONPATH": str(ROOT),
         }
         self.process = await asyncio.create_subprocess_exec(

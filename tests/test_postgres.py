@@ -3,16 +3,21 @@
 from __future__ import annotations
 
 import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from bot.cli import main
 from bot.clock import ManualClock
+from bot.delivery import RESENT_MARK
 from bot.sandbox.harness import Harness
+from bot.services.outbox import OutgoingMessage, enqueue
 from bot.settings import SettingsError, load_settings
 from bot.storage import describe_url, open_database
 from bot.storage.database import migration_files
+from bot.storage.outbox import OutboxRepository
 from bot.storage.postgres import PostgresDatabase, translate
 from bot.storage.sqlite import SqliteDatabase
 from tests.conftest import ADMIN, CLIENT
@@ -171,3 +176,124 @@ async def test_migrate_copies_sqlite_into_an_empty_postgres_database(
         assert "is not empty" in capsys.readouterr().err
     finally:
         postgres_server.drop_database(url)
+
+
+@pytest.fixture
+async def shared(
+    postgres_server: PostgresServer, clock: ManualClock
+) -> AsyncIterator[tuple[Harness, Harness]]:
+    """Two bot applications (as two processes would be) on one PostgreSQL database."""
+    url = postgres_server.create_database()
+    settings = load_settings(
+        None, database_url=url, admin_ids=(ADMIN.id,), telegram_bot_token=TOKEN
+    )
+    try:
+        async with Harness(settings, clock) as one, Harness(settings, clock) as two:
+            yield one, two
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _sent(harnesses: tuple[Harness, ...], chats: range) -> list[str]:
+    return [
+        message.text
+        for harness in harnesses
+        for chat in chats
+        for message in harness.telegram.bot_messages(chat)
+    ]
+
+
+@pytest.mark.postgres_only
+async def test_two_processes_draining_one_outbox_send_each_row_once(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    chats = range(10_000, 10_100)
+    async with one.services.db.transaction() as conn:
+        for n in range(300):
+            await enqueue(
+                conn,
+                chat_id=chats[n % len(chats)],
+                kind="notice",
+                message=OutgoingMessage(f"note {n}"),
+                now=clock.now(),
+            )
+    await asyncio.gather(one.deliver(), two.deliver(), one.deliver(), two.deliver())
+    texts = _sent(shared, chats)
+    assert sorted(texts) == sorted(f"note {n}" for n in range(300))  # each exactly once
+    # both took part: the rows were shared out, not drained by whichever came first
+    assert _sent((one,), chats) and _sent((two,), chats), len(_sent((one,), chats))
+    assert (
+        await one.services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 300
+    )
+
+
+@pytest.mark.postgres_only
+async def test_a_live_lease_is_left_alone_and_an_expired_one_is_taken_over(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    chats = range(20_000, 20_002)
+    async with one.services.db.transaction() as conn:
+        notice = await enqueue(
+            conn, chat_id=chats[0], kind="notice", message=OutgoingMessage("hello"),
+            now=clock.now(),
+        )  # fmt: skip
+        digest = await enqueue(
+            conn, chat_id=chats[1], kind="digest", message=OutgoingMessage("digest"),
+            now=clock.now(),
+        )  # fmt: skip
+    rows = OutboxRepository(one.services.db)
+    lease = clock.now() + one.services.outbox.lease_seconds
+    # process one took both rows and died before Telegram answered
+    assert notice is not None and digest is not None
+    assert await rows.claim(notice, lease) and await rows.claim(digest, lease)
+    assert not await rows.claim(notice, lease)  # nobody else can take a row being sent
+    await two.tick()  # the lease is live: process two leaves the rows alone
+    assert _sent(shared, chats) == []
+    statuses = "SELECT status FROM outbox ORDER BY id"
+    assert [row[0] for row in await two.services.db.fetchall(statuses)] == ["sending"] * 2
+    clock.advance(timedelta(seconds=one.services.outbox.lease_seconds + 1))
+    await two.tick()  # expired: the notice once more (marked), the digest never twice
+    assert _sent(shared, chats) == [RESENT_MARK + "hello"]
+    assert [row[0] for row in await two.services.db.fetchall(statuses)] == ["sent"] * 2
+    await two.tick()
+    assert _sent(shared, chats) == [RESENT_MARK + "hello"]
+
+
+@pytest.mark.postgres_only
+async def test_the_tick_runs_in_one_process_at_a_time(shared: tuple[Harness, Harness]) -> None:
+    one, two = shared
+    async with one.services.db.exclusive("tick") as first:
+        assert first
+        async with two.services.db.exclusive("tick") as second:
+            assert not second  # another process is ticking: this one only sends
+    async with two.services.db.exclusive("tick") as again:
+        assert again
+
+
+@pytest.mark.postgres_only
+async def test_two_processes_ticking_together_send_each_digest_once(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    now = clock.now()
+    async with one.services.db.transaction() as conn:
+        for n in range(40):
+            [(person,)] = await conn.execute_fetchall(
+                "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, 'en', 'UTC', ?) RETURNING id",
+                (30_000 + n, 30_000 + n, f"P{n}", now - 86400),
+            )
+            await conn.execute(
+                "INSERT INTO practitioners (person_id, active, created_at, next_digest_at,"
+                " send_empty_digest, work_days) VALUES (?, 1, ?, ?, 1, '0,1,2,3,4,5,6')",
+                (person, now - 86400, now - 5),
+            )
+    for _ in range(3):
+        await asyncio.gather(one.tick(), two.tick())
+    per_chat = [
+        len(one.telegram.bot_messages(30_000 + n)) + len(two.telegram.bot_messages(30_000 + n))
+        for n in range(40)
+    ]
+    assert per_chat == [1] * 40  # every digest, none twice

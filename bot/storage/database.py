@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import abc
-from collections.abc import Awaitable, Iterable, Iterator, Sequence
-from contextlib import AbstractAsyncContextManager
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -115,6 +115,12 @@ class Database(abc.ABC):
         """Run one statement for many rows in one transaction."""
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Whether this process may do ``name`` now, alone among the processes sharing the
+        database (SQLite: one process per file, so always)."""
+        yield True
 
     async def tables(self) -> dict[str, list[str]]:
         """Every table of the application with its columns, in order (for checks and copies)."""

@@ -6,6 +6,7 @@ import asyncio
 import contextvars
 import functools
 import logging
+import zlib
 from collections.abc import AsyncIterator, Iterable, Sequence
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
@@ -19,6 +20,7 @@ _log = logging.getLogger(__name__)
 _MIGRATIONS_PACKAGE = "bot.storage.migrations.postgresql"
 # any constant: processes starting together take turns at migrating
 _MIGRATION_LOCK = 0x636B696E  # "ckin"
+_CLASS = 0x636B696E  # the first key of this program's named advisory locks
 
 
 @functools.lru_cache(maxsize=2048)
@@ -195,6 +197,19 @@ class PostgresDatabase(Database):
                         )
             finally:
                 await raw.execute("SELECT pg_advisory_unlock($1)", _MIGRATION_LOCK)
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Whether this process holds ``name`` now (a session advisory lock, released at the
+        end of the block, or by the server when the process dies)."""
+        key = zlib.crc32(name.encode()) & 0x7FFFFFFF
+        async with self.pool.acquire() as raw:
+            got = bool(await raw.fetchval("SELECT pg_try_advisory_lock($1, $2)", _CLASS, key))
+            try:
+                yield got
+            finally:
+                if got:
+                    await raw.execute("SELECT pg_advisory_unlock($1, $2)", _CLASS, key)
 
     def _joined(self) -> _Adapter | None:
         current = self._current.get()
