@@ -4,7 +4,7 @@ VENV ?= .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-stamp
 
-.PHONY: run sandbox test lint types unit i18n bench clean
+.PHONY: run sandbox test test-postgres lint types unit unit-postgres i18n bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +22,11 @@ demo: $(STAMP)
 sandbox: $(STAMP)
 	$(BIN)/checkin-bot sandbox
 
-test: lint types unit
+# Every check, and the whole suite on both databases: SQLite, then a throwaway PostgreSQL server
+# started from the system's binaries (PATH, PG_BIN or /usr/lib/postgresql/*/bin).
+test: lint types unit unit-postgres
+
+test-postgres: lint types unit-postgres
 
 lint: $(STAMP)
 	$(BIN)/ruff check bot handlers tests bench scripts
@@ -32,7 +36,10 @@ types: $(STAMP)
 	$(BIN)/mypy bot handlers
 
 unit: $(STAMP)
-	$(BIN)/pytest
+	$(BIN)/pytest --backend=sqlite
+
+unit-postgres: $(STAMP)
+	$(BIN)/pytest --backend=postgresql
 
 # Re-extract messages and merge them into every catalogue (see docs/i18n.md).
 i18n: $(STAMP)

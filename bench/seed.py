@@ -23,7 +23,7 @@ from importlib import resources
 from pathlib import Path
 
 from bench.common import DAY, NOW, Stopwatch
-from bot.storage import Database
+from bot.storage import open_database
 
 __all__ = [
     "CACHE",
@@ -272,7 +272,7 @@ def build(path: Path) -> None:
     path.unlink(missing_ok=True)
 
     async def schema() -> None:
-        db = Database(path)
+        db = open_database(path)
         await db.open()
         await db.close()
 

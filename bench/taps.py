@@ -145,7 +145,7 @@ async def run(seed: Path, folder: Path) -> list[Result]:
     await on_startup(app)
     services = app.bot_data.services
     trace = _Trace()
-    await services.db.conn.set_trace_callback(trace)  # i.e. services.db.conn._conn's
+    await services.db.raw.set_trace_callback(trace)  # the aiosqlite connection
 
     echo_db = await aiosqlite.connect(folder / "echo.db", isolation_level=None)
     for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
@@ -176,7 +176,7 @@ async def run(seed: Path, folder: Path) -> list[Result]:
         real_rates.append(len(seconds) / sum(seconds))
         latencies += seconds
         trips += counted
-    await services.db.conn.set_trace_callback(None)
+    await services.db.raw.set_trace_callback(None)
     await echo.shutdown()
     await echo_db.close()
     await on_shutdown(app)

@@ -137,11 +137,11 @@ def _timed_jobs(services: Services, spent: dict[str, float]) -> None:
 async def _open_crisis(services: Services) -> None:
     """One client in a crisis now: their alert went out 5 minutes ago, not acknowledged yet."""
     async with services.db.transaction() as conn:
-        cursor = await conn.execute(
-            "INSERT INTO safety_events (client_id, source, created_at) VALUES (?, 'message', ?)",
+        [(event,)] = await conn.execute_fetchall(
+            "INSERT INTO safety_events (client_id, source, created_at) VALUES (?, 'message', ?)"
+            " RETURNING id",
             (FIRST_CLIENT + 7, NOW - 300),
         )
-        event = cursor.lastrowid
         await conn.execute(
             "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, status, attempts,"
             " not_before, next_attempt_at, created_at, sent_at, message_id, priority)"

@@ -48,7 +48,7 @@ from bot.services.safety_plan import SafetyPlanService
 from bot.services.semantic import SemanticScreen
 from bot.services.wins import WinsService
 from bot.settings import Settings
-from bot.storage import Database
+from bot.storage import Database, open_database
 from bot.storage.audit import AuditLog
 from bot.storage.updates import UpdatesRepository
 
@@ -57,10 +57,16 @@ __all__ = ["build_application", "build_services"]
 _log = logging.getLogger(__name__)
 
 
+def _sender(db: Database, clock: Clock, settings: Settings) -> OutboxSender:
+    sender = OutboxSender(db, clock)
+    sender.lease_seconds = settings.outbox_lease_seconds
+    return sender
+
+
 def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     """Create the services (the database is opened in ``post_init``)."""
     clock = clock or SystemClock()
-    db = Database(settings.database_path)
+    db = open_database(settings.database_target)
     i18n = I18n(settings.default_locale)
     goals = GoalService(db, clock, settings.max_active_goals)
     digests = DigestService(db, clock, i18n)
@@ -76,7 +82,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
         i18n=i18n,
         people=PeopleService(db, settings, i18n, clock),
         invites=InviteService(db, settings, i18n, clock),
-        outbox=OutboxSender(db, clock),
+        outbox=_sender(db, clock, settings),
         privacy=PrivacyService(db, i18n, clock),
         goals=goals,
         checkins=CheckinService(db, clock, goals),
@@ -153,11 +159,14 @@ def build_application(
 async def on_startup(application: BotApp) -> None:
     """Open the database, register default commands and start the tick."""
     services = application.bot_data.services
+    _log.info("database: %s", services.settings.database_shown)  # the password hidden
     await services.db.open()
     await services.safety.load(services.db)
     if not services.safety.rules:  # nothing imported yet: screening must still be on
         services.safety.set_rules(DEFAULT_KEYWORDS, DEFAULT_PATTERNS, DEFAULT_EXCLUSIONS)
-    await services.outbox.recover()
+    # SQLite: one process per file, so whatever was left sending belongs to a dead process;
+    # PostgreSQL may be shared: only rows whose lease expired (the tick checks again)
+    await services.outbox.recover(expired_only=services.db.backend != "sqlite")
     if services.crisis.on_call_chat_id is not None:  # the on-call group may have been upgraded
         services.crisis.on_call_chat_id = await services.outbox.followed(
             services.crisis.on_call_chat_id
@@ -196,8 +205,21 @@ async def tick(context: BotContext) -> None:
 async def run_due(application: Any, bot: Bot) -> None:
     """Run the scheduled work that is due now and send the outbox (the tick's body)."""
     services: Services = application.bot_data.services
+    async with services.db.exclusive("tick") as alone:
+        if alone:  # processes sharing a PostgreSQL database take turns; the others just send
+            await _scheduled(services)
+    if services.background_delivery:
+        services.outbox.wake()
+    else:
+        while await services.outbox.drain(bot) >= services.outbox.batch:
+            pass
+
+
+async def _scheduled(services: Services) -> None:
+    """The scheduled jobs, each on its own (one failing never stops the others)."""
     for name, job in (
         ("safety re-sends", services.crisis.resend_due),
+        ("interrupted sends", services.outbox.recover),
         ("forgetting old update ids", _forget_updates(services)),
         ("purging sent messages", _purge_outbox(services)),
         ("retention", _retention(services)),
@@ -213,11 +235,6 @@ async def run_due(application: Any, bot: Bot) -> None:
         else:
             if done:  # counts only: never who or what
                 _log.debug("tick: %s %s", name, done)
-    if services.background_delivery:
-        services.outbox.wake()
-    else:
-        while await services.outbox.drain(bot) >= services.outbox.batch:
-            pass
 
 
 def _forget_updates(services: Services) -> Callable[[], Awaitable[int]]:

@@ -82,6 +82,8 @@ class OutboxSender:
         self._wake = asyncio.Event()
         self._task: asyncio.Task[None] | None = None
         self.batch = 200
+        # a row being sent is this process's for so long; another process resolves it only after
+        self.lease_seconds = 120
         # at most one message a second to one chat (Telegram's limit), messages to other chats
         # go meanwhile; 0 turns the spacing off (the step-by-step harness)
         self.chat_interval = 1.0
@@ -135,9 +137,10 @@ class OutboxSender:
         """Forget sent and dead rows older than ``before`` (they hold no text already)."""
         return await self._rows.purge(before)
 
-    async def recover(self) -> int:
-        """Resolve rows a crash left ``sending``: at most once for digests, once more otherwise."""
-        return await self._rows.recover(self._clock.now())
+    async def recover(self, *, expired_only: bool = True) -> int:
+        """Resolve rows a crash left ``sending``: at most once for digests, once more otherwise
+        (only rows whose lease expired, unless ``expired_only`` is false)."""
+        return await self._rows.recover(self._clock.now(), expired_only=expired_only)
 
     async def drain(self, bot: Bot, limit: int | None = None) -> int:
         """Send due messages (up to ``limit``, most urgent first); return how many were tried.
@@ -207,7 +210,7 @@ class OutboxSender:
                 edit_of=message.edit_of,
                 reply_to=message.reply_to,
             )
-        if not await self._rows.claim(row_id):
+        if not await self._rows.claim(row_id, self._clock.now() + self.lease_seconds):
             return "skipped"
         now = self._clock.now()
         try:

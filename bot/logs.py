@@ -12,6 +12,7 @@ __all__ = ["LIBRARY_FLOORS", "clamp_libraries", "where"]
 # logs request URLs, which hold the bot token, at INFO; tornado logs request paths.
 LIBRARY_FLOORS = {
     "aiosqlite": logging.INFO,
+    "asyncpg": logging.INFO,  # quiet at DEBUG too; kept here in case a version starts talking
     "telegram": logging.INFO,
     "httpx": logging.WARNING,
     "httpcore": logging.WARNING,

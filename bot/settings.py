@@ -18,6 +18,8 @@ from pydantic import (
 )
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
+from bot.storage.database import describe_url, sqlite_path
+
 __all__ = [
     "SUPPORTED_LOCALES",
     "Settings",
@@ -51,6 +53,8 @@ class Settings(BaseSettings):
     telegram_bot_token: SecretStr | None = None
     telegram_api_url: AnyHttpUrl = AnyHttpUrl("https://api.telegram.org")
     database_path: Path = Path("data/checkin.db")
+    # unset or sqlite:///path: SQLite (DATABASE_PATH); postgresql://user:pass@host/db: PostgreSQL
+    database_url: SecretStr | None = None
     admin_ids: Annotated[tuple[int, ...], NoDecode] = ()
     default_locale: str = "en"
     default_timezone: str = "UTC"
@@ -62,6 +66,8 @@ class Settings(BaseSettings):
     retention_months: int = Field(default=0, ge=0, le=600)  # 0: keep check-ins until erased
     semantic_screen: bool = True  # the multilingual meaning check beside the crisis rules
     tick_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
+    # how long a message being sent stays its process's before another may take it for lost
+    outbox_lease_seconds: int = Field(default=120, ge=2, le=3600)
     webhook_url: AnyHttpUrl | None = None
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - listening on all interfaces is the point
     webhook_port: int = Field(default=8443, ge=1, le=65535)
@@ -86,6 +92,7 @@ class Settings(BaseSettings):
         "on_call_chat_id",
         "webhook_url",
         "webhook_secret_token",
+        "database_url",
         mode="before",
     )
     @classmethod
@@ -102,6 +109,31 @@ class Settings(BaseSettings):
             if not bot_id.isdigit() or len(secret) < 20:
                 raise ValueError("does not look like a token from @BotFather (123456:ABC...)")
         return value
+
+    @field_validator("database_url")
+    @classmethod
+    def _check_database_url(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None:
+            return None
+        url = value.get_secret_value().strip()
+        scheme = url.split(":", 1)[0].lower()
+        if scheme in {"postgresql", "postgres"}:
+            if not url.lower().startswith(f"{scheme}://"):
+                raise ValueError("looks like postgresql://user:password@host:5432/dbname")
+        elif scheme == "sqlite":
+            sqlite_path(url)  # raises ValueError with the expected shape
+        else:
+            raise ValueError(
+                "must start with sqlite:/// or postgresql:// "
+                "(e.g. postgresql://user:password@host:5432/dbname)"
+            )
+        return SecretStr(url)
+
+    @model_validator(mode="after")
+    def _sqlite_url_names_the_path(self) -> Settings:
+        if self.database_url is not None and self.database_backend == "sqlite":
+            self.database_path = sqlite_path(self.database_url.get_secret_value())
+        return self
 
     @field_validator("default_locale")
     @classmethod
@@ -145,6 +177,28 @@ class Settings(BaseSettings):
                     "WEBHOOK_SECRET_TOKEN must be 16-256 letters, digits, _ or - (Telegram's rule)"
                 )
         return self
+
+    @property
+    def database_backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        if self.database_url is None:
+            return "sqlite"
+        scheme = self.database_url.get_secret_value().split(":", 1)[0].lower()
+        return "sqlite" if scheme == "sqlite" else "postgresql"
+
+    @property
+    def database_target(self) -> str:
+        """What :func:`bot.storage.open_database` opens: the PostgreSQL URL or the SQLite path."""
+        if self.database_backend == "postgresql" and self.database_url is not None:
+            return self.database_url.get_secret_value()
+        return str(self.database_path)
+
+    @property
+    def database_shown(self) -> str:
+        """The database in use, the password hidden (for people and logs)."""
+        if self.database_backend == "postgresql":
+            return describe_url(self.database_target)
+        return f"sqlite:///{self.database_path}"
 
     @property
     def api_base_url(self) -> str:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import os
+from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -12,11 +13,112 @@ from bot.clock import ManualClock
 from bot.sandbox.fake_telegram import FakeUser
 from bot.sandbox.harness import Harness
 from bot.settings import Settings, load_settings
+from bot.storage import Database, open_database
+from tests.pg_server import PostgresServer, ServerNotFoundError, find_binaries
+
+BACKENDS = ("sqlite", "postgresql")
 
 ADMIN = FakeUser(1001, "Ada", "en")
 PRACTITIONER = FakeUser(2002, "Pat", "en", last_name="Rivera")
 CLIENT = FakeUser(3003, "Chris", "en")
 STRANGER = FakeUser(4004, "Sam", "en")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--backend",
+        choices=BACKENDS,
+        default=os.environ.get("CHECKIN_TEST_BACKEND", "sqlite") or "sqlite",
+        help="the database the suite runs on (default: $CHECKIN_TEST_BACKEND or sqlite); "
+        "postgresql starts a throwaway server from the system's PostgreSQL binaries",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.addinivalue_line(
+        "markers",
+        "sqlite_only(reason): the test is about SQLite itself (its file, WAL, PRAGMAs); "
+        "it is skipped, with the reason, when the suite runs on PostgreSQL",
+    )
+    config.addinivalue_line(
+        "markers",
+        "postgres_only: the test is about PostgreSQL itself; it runs in the PostgreSQL suite",
+    )
+    backend = config.getoption("--backend")
+    if backend not in BACKENDS:
+        raise pytest.UsageError(f"CHECKIN_TEST_BACKEND must be one of {', '.join(BACKENDS)}")
+    if backend == "postgresql":
+        try:
+            find_binaries()  # fail loudly now, never skip quietly later
+        except ServerNotFoundError as error:
+            raise pytest.UsageError(str(error)) from None
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"database backend: {config.getoption('--backend')}"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    if config.getoption("--backend") != "postgresql":
+        for item in items:
+            if item.get_closest_marker("postgres_only") is not None:
+                item.add_marker(
+                    pytest.mark.skip(reason="PostgreSQL only: runs in make test-postgres")
+                )
+        return
+    for item in items:
+        marker = item.get_closest_marker("sqlite_only")
+        if marker is not None:
+            reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
+            item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+
+
+@pytest.fixture(scope="session")
+def backend(pytestconfig: pytest.Config) -> str:
+    """``sqlite`` or ``postgresql``: what this run's databases are."""
+    return str(pytestconfig.getoption("--backend"))
+
+
+@pytest.fixture(scope="session")
+def postgres_server() -> Iterator[PostgresServer]:
+    """A PostgreSQL server for the whole run (started on first use)."""
+    server = PostgresServer()
+    try:
+        server.start()
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture
+def database_url(request: pytest.FixtureRequest, backend: str, tmp_path: Path) -> Iterator[str]:
+    """A fresh migrated database for one test: a PostgreSQL URL, or a SQLite file's URL."""
+    if backend != "postgresql":
+        yield f"sqlite:///{tmp_path / 'bot.db'}"
+        return
+    server: PostgresServer = request.getfixturevalue("postgres_server")
+    url = server.create_database()
+    try:
+        yield url
+    finally:
+        server.drop_database(url)
+
+
+@pytest.fixture
+def database_env(database_url: str) -> dict[str, str]:
+    """The environment that points a ``checkin-bot`` process at this test's database."""
+    return {"DATABASE_URL": database_url}
+
+
+@pytest.fixture
+async def database(database_url: str) -> AsyncIterator[Database]:
+    """This test's database, open and migrated, on the run's backend."""
+    db = open_database(database_url)
+    await db.open()
+    try:
+        yield db
+    finally:
+        await db.close()
 
 
 @pytest.fixture(autouse=True)
@@ -28,11 +130,11 @@ def _isolated_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
 
 
 @pytest.fixture
-def settings(tmp_path: Path) -> Settings:
-    """Settings for one test: its own database, one admin."""
+def settings(tmp_path: Path, database_url: str) -> Settings:
+    """Settings for one test: its own database (on the run's backend), one admin."""
     return load_settings(
         None,
-        database_path=tmp_path / "bot.db",
+        database_url=database_url,
         admin_ids=(ADMIN.id,),
         telegram_bot_token="123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz",
     )

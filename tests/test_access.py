@@ -9,13 +9,13 @@ the caller is not entitled to change changes.
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import pytest
 
 from bot.sandbox.fake_telegram import FakeUser
 from bot.sandbox.harness import Harness
+from bot.storage import Database
 from handlers.commands import COMMANDS
 from tests.conftest import ADMIN, invite_code, onboard_client, onboard_practitioner
 
@@ -118,7 +118,7 @@ def command_texts(ids: dict[str, int]) -> list[str]:
     return texts
 
 
-def fingerprint(path: Path, alpha: int) -> list[tuple[object, ...]]:
+async def fingerprint(db: Database, alpha: int) -> list[tuple[object, ...]]:
     """Alphonse's data and the practitioners' state: what a forged action must not change."""
     queries = {
         "goals": "SELECT * FROM goals WHERE client_id = ?",
@@ -132,15 +132,16 @@ def fingerprint(path: Path, alpha: int) -> list[tuple[object, ...]]:
         "people": "SELECT id, telegram_id, chat_id, locale, timezone FROM people WHERE id = ?",
         "practitioners": "SELECT person_id, active FROM practitioners WHERE ? > 0",
     }
-    with sqlite3.connect(path) as con:
-        rows = [(name, *row) for name, sql in queries.items() for row in con.execute(sql, (alpha,))]
-        # nobody becomes, stops being or moves as a client or practitioner
-        rows += [("all", *row) for row in con.execute("SELECT * FROM clients ORDER BY person_id")]
-        rows += [
-            ("all", *row)
-            for row in con.execute("SELECT person_id FROM practitioners ORDER BY person_id")
-        ]
-        return rows
+    rows = [
+        (name, *row) for name, sql in queries.items() for row in await db.fetchall(sql, (alpha,))
+    ]
+    # nobody becomes, stops being or moves as a client or practitioner
+    rows += [("all", *row) for row in await db.fetchall("SELECT * FROM clients ORDER BY person_id")]
+    rows += [
+        ("all", *row)
+        for row in await db.fetchall("SELECT person_id FROM practitioners ORDER BY person_id")
+    ]
+    return rows
 
 
 def leaks(harness: Harness, chat_id: int, since: int, allowed: set[str]) -> list[str]:
@@ -165,7 +166,7 @@ async def test_nobody_reaches_what_is_not_theirs(harness: Harness, caller: str) 
     user = users[caller]
     chat = GROUP if caller == "group" else user.id
     allowed = ENTITLED.get(caller, set())
-    path = harness.settings.database_path
+    db = harness.services.db
     harness.raise_errors = True  # any handler exception fails the test
     for text in command_texts(ids):
         before = len(harness.telegram.bot_messages(chat))
@@ -182,7 +183,7 @@ async def test_nobody_reaches_what_is_not_theirs(harness: Harness, caller: str) 
     target = message or harness.telegram.bot_messages(ALPHA.id)[-1]
     for data in callbacks(ids):
         owner_action = caller in ("alpha", "p1")
-        snapshot = fingerprint(path, ids["alpha"])
+        snapshot = await fingerprint(db, ids["alpha"])
         before = len(harness.telegram.bot_messages(chat))
         update = harness.telegram.callback_update(user, target, data)
         if caller == "group":
@@ -192,6 +193,6 @@ async def test_nobody_reaches_what_is_not_theirs(harness: Harness, caller: str) 
         own_erasure = caller == "beta" and data == "erase:yes"
         admin_action = caller == "admin" and data.startswith("ad:")
         if not (owner_action or own_erasure or admin_action):
-            assert fingerprint(path, ids["alpha"]) == snapshot, (caller, data)
+            assert await fingerprint(db, ids["alpha"]) == snapshot, (caller, data)
         if caller == "alpha" and data == "erase:yes":
             break  # Alphonse erased his own data: nothing is left to protect

@@ -14,11 +14,13 @@ from typing import Any
 import pytest
 
 from bot.cli import BackupError, backup_database, main
-from bot.storage import Database
+from bot.storage.sqlite import SqliteDatabase as Database
 
 ROOT = Path(__file__).resolve().parent.parent
 Run = Callable[..., tuple[int, str, str]]
 TIMEOUT = 120  # a ceiling for a stuck process, never a pause
+
+pytestmark = pytest.mark.sqlite_only(reason="the backup command copies the SQLite file")
 
 
 class Writer:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import copy
-from collections.abc import AsyncIterator, Callable
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +35,9 @@ TABLES = (
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
-    """A migrated database of its own."""
-    database = Database(tmp_path / "catalogue.db")
-    await database.open()
-    yield database
-    await database.close()
+def db(database: Database) -> Database:
+    """A migrated database of its own (on the run's backend)."""
+    return database
 
 
 @pytest.fixture
@@ -565,54 +562,63 @@ async def test_another_default_locale_requires_its_own_text(
 # --- the command line ---------------------------------------------------------------------------
 
 
-def _cli(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, *args: str) -> int:
-    monkeypatch.setenv("DATABASE_PATH", str(tmp_path / "cli.db"))
+def _cli(monkeypatch: pytest.MonkeyPatch, database_url: str, *args: str) -> int:
+    monkeypatch.setenv("DATABASE_URL", database_url)
     return main(["resources", *args])
 
 
 def test_cli_import_and_export(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
-    assert _cli(monkeypatch, tmp_path, "import", str(EXAMPLE)) == 0
+    assert _cli(monkeypatch, database_url, "import", str(EXAMPLE)) == 0
     out = capsys.readouterr().out
     assert "categories added: 6 (housing, food," in out
     assert "resources added: 27 (harbour-house-shelter," in out
     assert "safety information changed" in out
 
     exported = tmp_path / "exported.yaml"
-    assert _cli(monkeypatch, tmp_path, "export", str(exported)) == 0
+    assert _cli(monkeypatch, database_url, "export", str(exported)) == 0
     assert exported.read_bytes().startswith(b"version: 1\n")
-    assert _cli(monkeypatch, tmp_path, "import", str(exported)) == 0
+    assert _cli(monkeypatch, database_url, "import", str(exported)) == 0
     assert "no changes" in capsys.readouterr().out
 
-    assert _cli(monkeypatch, tmp_path, "export", "-") == 0
+    assert _cli(monkeypatch, database_url, "export", "-") == 0
     assert capsys.readouterr().out.encode("utf-8") == exported.read_bytes()
 
 
 def test_cli_rejects_a_bad_file_with_one_line_per_problem(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = small()
     _resource(data)["url"] = "nope"
     _resource(data)["phone"] = "nope"
     bad = tmp_path / "bad.yaml"
     bad.write_bytes(dump(data))
-    assert _cli(monkeypatch, tmp_path, "import", str(bad)) == 1
+    assert _cli(monkeypatch, database_url, "import", str(bad)) == 1
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"{bad}: rejected, nothing was changed. Problems:"
     assert err[1].startswith("  categories[0].resources[0].url: not a valid URL")
     assert err[2].startswith("  categories[0].resources[0].phone: not a valid phone number")
     assert len(err) == 3
 
-    assert _cli(monkeypatch, tmp_path, "import", str(tmp_path / "missing.yaml")) == 1
+    assert _cli(monkeypatch, database_url, "import", str(tmp_path / "missing.yaml")) == 1
     assert "cannot read" in capsys.readouterr().err
 
 
 def test_cli_needs_no_token(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    database_url: str,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     monkeypatch.delenv("TELEGRAM_BOT_TOKEN", raising=False)
-    assert _cli(monkeypatch, tmp_path, "export", str(tmp_path / "empty.yaml")) == 0
+    assert _cli(monkeypatch, database_url, "export", str(tmp_path / "empty.yaml")) == 0
     assert yaml.safe_load((tmp_path / "empty.yaml").read_bytes()) == {
         "version": 1,
         "categories": [],

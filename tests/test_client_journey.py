@@ -391,6 +391,7 @@ async def test_after_a_fall_their_own_words_about_what_would_help(
     assert "?" not in answered.text.split("→")[1]  # a line, not a question
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_a_rating_tap_on_a_goal_with_levels_stays_lean(harness: Harness) -> None:
     client_id = await client_with_goals(harness, "Walk more", "Sleep by eleven", wellbeing=True)
     services = harness.services

@@ -220,7 +220,8 @@ async def test_a_stranger_cannot_acknowledge_or_read(harness: Harness) -> None:
     alert = harness.telegram.last(PRACTITIONER.id)
     await harness.press_data(STRANGER, data(alert, ":ack"), message=alert)
     await harness.press_data(STRANGER, data(alert, ":show"), message=alert)
-    assert await count(harness, "SELECT COUNT(*) FROM safety_events WHERE acknowledged_at") == 0
+    acknowledged = "SELECT COUNT(*) FROM safety_events WHERE acknowledged_at IS NOT NULL"
+    assert await count(harness, acknowledged) == 0
     assert await count(harness, "SELECT COUNT(*) FROM safety_views") == 0
     assert all(CRISIS not in m.text for m in harness.telegram.bot_messages(STRANGER.id))
 

@@ -117,10 +117,7 @@ async def test_delete_leaves_no_copy_anywhere(harness: Harness) -> None:
     await harness.tick()
     assert "Changes in your caseload" not in harness.telegram.bot_messages(PRACTITIONER.id)[-1].text
     db = harness.services.db
-    tables = [
-        row["name"]
-        for row in await db.fetchall("SELECT name FROM sqlite_master WHERE type = 'table'")
-    ]
+    tables = list(await db.tables())
     needles = [*MARKERS.values(), "Zephyrine", "Quillfeather"]
     for table in tables:
         for row in await db.fetchall(f"SELECT * FROM {table}"):
@@ -130,6 +127,8 @@ async def test_delete_leaves_no_copy_anywhere(harness: Harness) -> None:
             assert str(ZED.id) not in values, table
     assert await db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0
     # the database file and its write-ahead log hold none of her words
+    if harness.settings.database_backend != "sqlite":
+        return  # PostgreSQL's files are the server's: VACUUM and its operators' care (docs)
     await db.close()
     path = harness.settings.database_path
     for file in (path, path.with_name(path.name + "-wal")):

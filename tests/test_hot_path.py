@@ -10,7 +10,6 @@ import json
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from datetime import timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -22,6 +21,7 @@ from bot.services.checkins import CheckinService
 from bot.services.goals import Goal, GoalService
 from bot.services.reminders import ReminderService
 from bot.storage import Database
+from bot.storage.sqlite import SqliteDatabase
 from tests.conftest import CLIENT, onboard_client, onboard_practitioner
 
 _CONTROL = ("BEGIN", "COMMIT", "ROLLBACK")
@@ -55,18 +55,17 @@ def _ignore(statement: str) -> None:
 async def traced(db: Database) -> AsyncIterator[Trace]:
     """Count the statements run on ``db``'s connection inside the block."""
     trace = Trace()
-    await db.conn.set_trace_callback(trace)
+    assert isinstance(db, SqliteDatabase)
+    await db.raw.set_trace_callback(trace)
     try:
         yield trace
     finally:
-        await db.conn.set_trace_callback(_ignore)
+        await db.raw.set_trace_callback(_ignore)
 
 
 @pytest.fixture
-async def db(tmp_path: Path) -> AsyncIterator[Database]:
+async def db(database: Database) -> Database:
     """A migrated database with a practitioner (id 1) and a client (id 2)."""
-    database = Database(tmp_path / "hot.db")
-    await database.open()
     async with database.transaction() as conn:
         for person_id, name in ((1, "Pat Rivera"), (2, "Chris")):
             await conn.execute(
@@ -79,8 +78,7 @@ async def db(tmp_path: Path) -> AsyncIterator[Database]:
             "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at)"
             " VALUES (2, 1, 0, 0)"
         )
-    yield database
-    await database.close()
+    return database
 
 
 CLIENT_ID = 2
@@ -111,6 +109,7 @@ async def a_second_checkin(
     return goals, checkins, goal_ids, second.checkin.id
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_a_rating_tap_reads_once_and_writes_in_one_transaction(
     db: Database, clock: ManualClock
 ) -> None:
@@ -138,6 +137,7 @@ async def test_a_rating_tap_reads_once_and_writes_in_one_transaction(
     ]
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_the_sharing_question_comes_with_its_options(
     db: Database, clock: ManualClock
 ) -> None:
@@ -157,6 +157,7 @@ async def test_the_sharing_question_comes_with_its_options(
     assert question.answered is None
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_ratings_read_every_goal_in_two_queries(db: Database, clock: ManualClock) -> None:
     _goals, checkins, goal_ids, checkin_id = await a_second_checkin(db, clock)
     await checkins.answer(CLIENT_ID, checkin_id, f"g{goal_ids[0]}", 9)
@@ -217,6 +218,7 @@ def count_calls(monkeypatch: pytest.MonkeyPatch, conn: Any) -> list[str]:
     return calls
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_due_reminders_are_queued_set_based_as_views(
     db: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -249,7 +251,8 @@ async def test_due_reminders_are_queued_set_based_as_views(
                 (kind, status, message_id),
             )
     reminders = ReminderService(db, clock, I18n(), snooze_hours=2)
-    calls = count_calls(monkeypatch, db.conn)
+    assert isinstance(db, SqliteDatabase)
+    calls = count_calls(monkeypatch, db.raw)
     async with traced(db) as trace:
         assert await reminders.send_due() == 3
 
@@ -327,6 +330,7 @@ async def test_a_reminder_is_rendered_when_sent_and_not_after_a_pause(
     assert await services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'pending'") == 0
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 async def test_a_whole_rating_tap_makes_few_statements(harness: Harness) -> None:
     """Through the real application: the actor once, the check-in's read and its write."""
     await onboard_practitioner(harness)

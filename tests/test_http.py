@@ -23,6 +23,7 @@ from bot.settings import load_settings
 from bot.updates import Poller, UpdateGate
 from tests.conftest import ADMIN, invite_code
 from tests.fake_server import FakeBotApiServer
+from tests.sync_db import query
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = ROOT / "examples" / "resources.yaml"
@@ -96,7 +97,9 @@ class Live:
 
 
 @asynccontextmanager
-async def running_bot(tmp_path: Path, clock: ManualClock, **overrides: Any) -> AsyncIterator[Live]:
+async def running_bot(
+    database_url: str, clock: ManualClock, **overrides: Any
+) -> AsyncIterator[Live]:
     """The unmodified bot, polling the emulator over real HTTP, with its background sender."""
     telegram = FakeTelegram(clock)
     server = FakeBotApiServer(telegram)
@@ -104,7 +107,7 @@ async def running_bot(tmp_path: Path, clock: ManualClock, **overrides: Any) -> A
     settings = load_settings(
         None,
         telegram_api_url=server.url,
-        database_path=tmp_path / "http.db",
+        database_url=database_url,
         admin_ids=(ADMIN.id,),
         telegram_bot_token="123456:LIVE-TOKEN-abcdefghijklmnopqrstuvwxyz",
         tick_seconds=600,  # tests run the tick themselves (run_due) at the instants they choose
@@ -129,8 +132,8 @@ async def running_bot(tmp_path: Path, clock: ManualClock, **overrides: Any) -> A
 
 
 @pytest.fixture
-async def live(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
-    async with running_bot(tmp_path, clock) as running:
+async def live(database_url: str, clock: ManualClock) -> AsyncIterator[Live]:
+    async with running_bot(database_url, clock) as running:
         yield running
 
 
@@ -174,7 +177,9 @@ async def test_ukrainian_client_checks_in_over_http(live: Live) -> None:
     assert uk._("Skip") in [label for label, _ in question.buttons]
 
 
-async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> None:
+async def test_checkin_bot_run_process_against_the_emulator(
+    tmp_path: Path, database_url: str
+) -> None:
     """`checkin-bot run` as a real process, configured only by the environment."""
     import os
     import sys
@@ -186,7 +191,7 @@ async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> N
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": "123456:PROCESS-TOKEN-abcdefghijklmnopqrstuvwxyz",
         "TELEGRAM_API_URL": server.url,
-        "DATABASE_PATH": str(tmp_path / "process.db"),
+        "DATABASE_URL": database_url,
         "ADMIN_IDS": str(ADMIN.id),
         "LOG_LEVEL": "INFO",
         "PYTHONPATH": str(ROOT),
@@ -213,7 +218,9 @@ async def test_checkin_bot_run_process_against_the_emulator(tmp_path: Path) -> N
     assert "Rosa" not in log and "/start" not in log  # nor what people typed
 
 
-async def _start_process(server: FakeBotApiServer, db: Path) -> asyncio.subprocess.Process:
+async def _start_process(
+    server: FakeBotApiServer, database_url: str, folder: Path
+) -> asyncio.subprocess.Process:
     import os
     import sys
 
@@ -221,23 +228,24 @@ async def _start_process(server: FakeBotApiServer, db: Path) -> asyncio.subproce
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": "123456:PROCESS-TOKEN-abcdefghijklmnopqrstuvwxyz",
         "TELEGRAM_API_URL": server.url,
-        "DATABASE_PATH": str(db),
+        "DATABASE_URL": database_url,
         "ADMIN_IDS": str(ADMIN.id),
+        "OUTBOX_LEASE_SECONDS": "3",  # PostgreSQL: a killed sender's rows are taken over
         "PYTHONPATH": str(ROOT),
     }
     return await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "bot", "run", env=env, cwd=db.parent,
+        sys.executable, "-m", "bot", "run", env=env, cwd=folder,
         stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
     )  # fmt: skip
 
 
-async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path) -> None:
+async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path, database_url: str) -> None:
     telegram = FakeTelegram(ManualClock(0))
     server = FakeBotApiServer(telegram)
     await server.start()
-    db = tmp_path / "kill.db"
+    db = database_url
     live = Live(telegram, server, app=None)  # type: ignore[arg-type]
-    process = await _start_process(server, db)
+    process = await _start_process(server, db, tmp_path)
     try:
         link = await live.say(ADMIN, "/newpractitioner")
         await live.say(DANA, f"/start {invite_code(link.text)}")
@@ -252,7 +260,7 @@ async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path) -> None
         assert "Dormir ocho horas" in question.text
         process.kill()  # SIGKILL: no shutdown hooks, no flushing
         await process.wait()
-        process = await _start_process(server, db)
+        process = await _start_process(server, db, tmp_path)
         data = next(d for label, d in question.buttons if label == "9")
         await live._push(ROSA, telegram.callback_update(ROSA, question, data))
         await live.until(
@@ -264,11 +272,8 @@ async def test_sigkill_between_two_answers_loses_nothing(tmp_path: Path) -> None
         process.kill()
         await process.wait()
         await server.stop()
-    import sqlite3
-
-    with sqlite3.connect(db) as con:
-        wellbeing = con.execute("SELECT wellbeing FROM checkins").fetchone()[0]
-        rating = con.execute("SELECT value FROM ratings").fetchone()[0]
+    [(wellbeing,)] = query(db, "SELECT wellbeing FROM checkins")
+    [(rating,)] = query(db, "SELECT value FROM ratings")
     assert (wellbeing, rating) == (6, 9)
 
 
@@ -471,7 +476,7 @@ async def test_weekly_digest_over_http_survives_a_failing_api(live: Live) -> Non
     assert de._("open request: {title}", title=de._("something else")) in text
 
 
-async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
+async def test_webhook_mode_end_to_end(tmp_path: Path, database_url: str) -> None:
     """With WEBHOOK_URL set, `checkin-bot run` registers the webhook and serves updates."""
     import os
     import socket
@@ -489,7 +494,7 @@ async def test_webhook_mode_end_to_end(tmp_path: Path) -> None:
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": "123456:HOOK-TOKEN-abcdefghijklmnopqrstuvwxyz",
         "TELEGRAM_API_URL": server.url,
-        "DATABASE_PATH": str(tmp_path / "hook.db"),
+        "DATABASE_URL": database_url,
         "ADMIN_IDS": str(ADMIN.id),
         "WEBHOOK_URL": f"http://127.0.0.1:{port}/telegram",
         "WEBHOOK_LISTEN": "127.0.0.1",

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 
@@ -44,14 +43,14 @@ async def connect(live: Live) -> None:
 
 
 @pytest.fixture
-async def with_on_call(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
-    async with running_bot(tmp_path, clock, on_call_chat_id=ON_CALL) as running:
+async def with_on_call(database_url: str, clock: ManualClock) -> AsyncIterator[Live]:
+    async with running_bot(database_url, clock, on_call_chat_id=ON_CALL) as running:
         yield running
 
 
 @pytest.fixture
-async def without_on_call(tmp_path: Path, clock: ManualClock) -> AsyncIterator[Live]:
-    async with running_bot(tmp_path, clock) as running:
+async def without_on_call(database_url: str, clock: ManualClock) -> AsyncIterator[Live]:
+    async with running_bot(database_url, clock) as running:
         yield running
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import asyncio
 import os
 import random
-import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -21,18 +20,23 @@ from bot.clock import ManualClock
 from bot.sandbox.fake_telegram import FakeTelegram, FakeUser
 from tests.conftest import ADMIN, invite_code
 from tests.fake_server import FakeBotApiServer
+from tests.sync_db import query
 from tests.test_http import EXAMPLE, ROOT, Live
 
 PAT = FakeUser(2801, "Pat", "en")
 KIM = FakeUser(3801, "Kim", "en")
 PRACTITIONERS = 40
+DIGESTS_SENT = (
+    "SELECT COUNT(*), SUM(CASE WHEN status = 'sent' THEN 1 ELSE 0 END) FROM outbox"
+    " WHERE kind = 'digest'"
+)
 
 
 class Bot:
     """The real process, started and killed on demand."""
 
-    def __init__(self, server: FakeBotApiServer, db: Path) -> None:
-        self.server, self.db = server, db
+    def __init__(self, server: FakeBotApiServer, database_url: str, folder: Path) -> None:
+        self.server, self.database_url, self.folder = server, database_url, folder
         self.process: asyncio.subprocess.Process | None = None
         self.kills = 0
 
@@ -41,13 +45,14 @@ class Bot:
             "PATH": os.environ.get("PATH", ""),
             "TELEGRAM_BOT_TOKEN": "123456:KILL-TOKEN-abcdefghijklmnopqrstuvwxyz",
             "TELEGRAM_API_URL": self.server.url,
-            "DATABASE_PATH": str(self.db),
+            "DATABASE_URL": self.database_url,
             "ADMIN_IDS": str(ADMIN.id),
             "TICK_SECONDS": "1",
+            "OUTBOX_LEASE_SECONDS": "3",  # PostgreSQL: a killed sender's rows are taken over
             "PYTHONPATH": str(ROOT),
         }
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, "-m", "bot", "run", env=env, cwd=self.db.parent,
+            sys.executable, "-m", "bot", "run", env=env, cwd=self.folder,
             stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.DEVNULL,
         )  # fmt: skip
 
@@ -56,11 +61,6 @@ class Bot:
         self.process.kill()  # SIGKILL
         await self.process.wait()
         self.kills += 1
-
-
-def query(db: Path, sql: str) -> list[tuple[object, ...]]:
-    with sqlite3.connect(db) as con:
-        return list(con.execute(sql))
 
 
 async def until(condition: object, seconds: float = 20.0) -> None:
@@ -74,14 +74,14 @@ async def until(condition: object, seconds: float = 20.0) -> None:
 
 @pytest.mark.parametrize("seed", [11])
 async def test_sigkill_loses_no_acknowledged_answer_and_doubles_no_digest(
-    tmp_path: Path, seed: int, capsys: pytest.CaptureFixture[str]
+    tmp_path: Path, database_url: str, seed: int, capsys: pytest.CaptureFixture[str]
 ) -> None:
     rng = random.Random(seed)
     telegram = FakeTelegram(ManualClock(1_772_442_000))
     server = FakeBotApiServer(telegram)
     await server.start()
-    db = tmp_path / "kill.db"
-    bot = Bot(server, db)
+    db = database_url
+    bot = Bot(server, db, tmp_path)
     live = Live(telegram, server, app=None)  # type: ignore[arg-type]
     await bot.start()
     acknowledged = 0
@@ -136,22 +136,24 @@ async def test_sigkill_loses_no_acknowledged_answer_and_doubles_no_digest(
         # --- digests: many due at once, killed while sending ----------------------------
         await bot.kill()
         now = int(time.time())
-        with sqlite3.connect(db) as con:
-            for n in range(PRACTITIONERS):
-                person = con.execute(
-                    "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone,"
-                    " created_at) VALUES (?, ?, ?, 'en', 'UTC', ?)",
-                    (9000 + n, 9000 + n, f"P{n}", now - 86400),
-                ).lastrowid
-                con.execute(
-                    "INSERT INTO practitioners (person_id, active, created_at, next_digest_at,"
-                    " send_empty_digest) VALUES (?, 1, ?, ?, 1)",
-                    (person, now - 86400, now - 5),
-                )
+        for n in range(PRACTITIONERS):
+            [(person,)] = query(
+                db,
+                "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, 'en', 'UTC', ?) RETURNING id",
+                (9000 + n, 9000 + n, f"P{n}", now - 86400),
+            )
+            query(
+                db,
+                "INSERT INTO practitioners (person_id, active, created_at, next_digest_at,"
+                " send_empty_digest) VALUES (?, 1, ?, ?, 1)",
+                (person, now - 86400, now - 5),
+            )
 
         def all_resolved() -> bool:
             rows = query(
-                db, "SELECT COUNT(*), SUM(status = 'sent') FROM outbox WHERE kind = 'digest'"
+                db,
+                DIGESTS_SENT,
             )
             return rows[0] == (PRACTITIONERS, PRACTITIONERS)
 
@@ -168,7 +170,8 @@ async def test_sigkill_loses_no_acknowledged_answer_and_doubles_no_digest(
         await until(
             lambda: (
                 query(
-                    db, "SELECT COUNT(*), SUM(status = 'sent') FROM outbox WHERE kind = 'digest'"
+                    db,
+                    DIGESTS_SENT,
                 )[0]
                 == (PRACTITIONERS, PRACTITIONERS)
             )

@@ -23,7 +23,9 @@ TYPED = [
 ]
 
 
-async def test_a_whole_journey_at_debug_logs_no_user_data(tmp_path: Path) -> None:
+async def test_a_whole_journey_at_debug_logs_no_user_data(
+    tmp_path: Path, database_url: str
+) -> None:
     telegram = FakeTelegram(ManualClock(1_772_442_000))
     server = FakeBotApiServer(telegram)
     await server.start()
@@ -31,7 +33,7 @@ async def test_a_whole_journey_at_debug_logs_no_user_data(tmp_path: Path) -> Non
         "PATH": os.environ.get("PATH", ""),
         "TELEGRAM_BOT_TOKEN": "123456:LOGS-TOKEN-abcdefghijklmnopqrstuvwxyz",
         "TELEGRAM_API_URL": server.url,
-        "DATABASE_PATH": str(tmp_path / "logs.db"),
+        "DATABASE_URL": database_url,
         "ADMIN_IDS": str(ADMIN.id),
         "LOG_LEVEL": "DEBUG",
         "PYTHONPATH": str(ROOT),

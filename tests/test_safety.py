@@ -278,32 +278,28 @@ def test_user_text_is_never_logged(caplog: pytest.LogCaptureFixture) -> None:
     assert "kill myself" not in caplog.text and "secret" not in caplog.text
 
 
-async def test_load_reads_the_imported_rules(tmp_path: Path) -> None:
+async def test_load_reads_the_imported_rules(database: Database) -> None:
     from bot.clock import ManualClock
     from bot.services.catalogue import CatalogueService
 
-    db = Database(tmp_path / "safety.db")
-    await db.open()
-    try:
-        matcher = SafetyMatcher()
-        await matcher.load(db)
-        assert matcher.keywords == {} and matcher.rules == {}
-        report = await CatalogueService(db, ManualClock(1_800_000_000)).import_bytes(
-            EXAMPLE.read_bytes()
-        )
-        assert report.ok
-        await matcher.load(db)
-        assert matcher.keywords == EXAMPLE_KEYWORDS
-        assert {locale: list(rules.patterns) for locale, rules in matcher.rules.items()} == (
-            EXAMPLE_PATTERNS
-        )
-        assert {locale: list(rules.exclusions) for locale, rules in matcher.rules.items()} == (
-            EXAMPLE_EXCLUSIONS
-        )
-        assert matcher.matches("Я хочу померти", "uk")
-        assert matcher.matches("I keep thinking everyone would be better off without me", "de")
-    finally:
-        await db.close()
+    db = database
+    matcher = SafetyMatcher()
+    await matcher.load(db)
+    assert matcher.keywords == {} and matcher.rules == {}
+    report = await CatalogueService(db, ManualClock(1_800_000_000)).import_bytes(
+        EXAMPLE.read_bytes()
+    )
+    assert report.ok
+    await matcher.load(db)
+    assert matcher.keywords == EXAMPLE_KEYWORDS
+    assert {locale: list(rules.patterns) for locale, rules in matcher.rules.items()} == (
+        EXAMPLE_PATTERNS
+    )
+    assert {locale: list(rules.exclusions) for locale, rules in matcher.rules.items()} == (
+        EXAMPLE_EXCLUSIONS
+    )
+    assert matcher.matches("Я хочу померти", "uk")
+    assert matcher.matches("I keep thinking everyone would be better off without me", "de")
 
 
 @settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -118,7 +118,7 @@ async def test_views_and_admin_changes_are_audited_without_content(
             "SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,)
         )
     )
-    monkeypatch.setenv("DATABASE_PATH", str(harness.settings.database_path))
+    monkeypatch.setenv("DATABASE_URL", harness.settings.database_url.get_secret_value())
     assert await asyncio.to_thread(main, ["audit"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
     assert any("viewed client" in line and f"person {client_id}" in line for line in lines)

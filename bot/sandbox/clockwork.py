@@ -48,16 +48,12 @@ def parse_start(text: str) -> datetime:
 
 async def _schedule_columns(db: Database) -> list[tuple[str, str]]:
     """Every ``(table, column)`` whose column is named ``next_*_at``: when work falls due."""
-    tables = await db.fetchall(
-        "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
-    )
-    found = []
-    for table in tables:
-        for column in await db.fetchall(f'PRAGMA table_info("{table["name"]}")'):
-            name = str(column["name"])
-            if name.startswith("next_") and name.endswith("_at"):
-                found.append((str(table["name"]), name))
-    return found
+    return [
+        (table, name)
+        for table, columns in (await db.tables()).items()
+        for name in columns
+        if name.startswith("next_") and name.endswith("_at")
+    ]
 
 
 def _due_query(columns: list[tuple[str, str]]) -> str:
@@ -66,7 +62,7 @@ def _due_query(columns: list[tuple[str, str]]) -> str:
         f'SELECT MIN("{column}") AS due FROM "{table}" WHERE "{column}" > ?'
         for table, column in columns
     )
-    return f"SELECT MIN(due) FROM ({union})"
+    return f"SELECT MIN(due) FROM ({union}) AS due_times"
 
 
 async def run_until(harness: Harness, target: int, safety_step: int = SAFETY_STEP) -> None:

@@ -1,5 +1,6 @@
-"""SQLite storage: one aiosqlite connection, migrations and transactions."""
+"""Storage: SQLite (embedded default) or PostgreSQL, migrations and transactions."""
 
-from bot.storage.database import Connection, Database, Row
+from bot.storage.backends import open_database
+from bot.storage.database import Connection, Database, Row, describe_url
 
-__all__ = ["Connection", "Database", "Row"]
+__all__ = ["Connection", "Database", "Row", "describe_url", "open_database"]

@@ -6,8 +6,6 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-import aiosqlite
-
 from bot.catalogue_model import (
     CatalogueDoc,
     CategoryDoc,
@@ -20,7 +18,7 @@ from bot.catalogue_model import (
     ordered_texts,
 )
 from bot.settings import SUPPORTED_LOCALES
-from bot.storage.database import Database
+from bot.storage.database import Connection, Database, Row
 
 __all__ = [
     "CatalogueRepository",
@@ -62,7 +60,7 @@ class _State:
 
 
 def texts_by_id(
-    rows: Iterable[aiosqlite.Row], key: str, fields: Sequence[str]
+    rows: Iterable[Row], key: str, fields: Sequence[str]
 ) -> dict[str, dict[str, Texts]]:
     """Group text rows into ``{id: {field: {locale: text}}}``."""
     grouped: dict[str, dict[str, Texts]] = {}
@@ -77,7 +75,7 @@ def texts_by_id(
     }
 
 
-async def read_state(conn: aiosqlite.Connection) -> _State:
+async def read_state(conn: Connection) -> _State:
     """Read the whole stored catalogue, hidden rows included."""
     empty: dict[str, Texts] = {"name": {}, "description": {}, "title": {}, "hours": {}}
     category_texts = texts_by_id(
@@ -140,7 +138,7 @@ async def read_state(conn: aiosqlite.Connection) -> _State:
     return _State(categories, resources, tags, await read_safety(conn))
 
 
-async def read_safety(conn: aiosqlite.Connection) -> SafetyDoc | None:
+async def read_safety(conn: Connection) -> SafetyDoc | None:
     """Read the stored safety section, or ``None`` if nothing was ever imported."""
     message = ordered_texts(
         {
@@ -214,7 +212,7 @@ _UPSERT_RESOURCE = (
 )
 
 
-async def apply_document(conn: aiosqlite.Connection, doc: CatalogueDoc, now: int) -> ImportReport:
+async def apply_document(conn: Connection, doc: CatalogueDoc, now: int) -> ImportReport:
     """Bring the stored catalogue in line with ``doc``; the caller holds the transaction."""
     state = await read_state(conn)
     added_categories: list[str] = []
@@ -376,7 +374,7 @@ async def apply_document(conn: aiosqlite.Connection, doc: CatalogueDoc, now: int
     )
 
 
-async def _write_safety(conn: aiosqlite.Connection, safety: SafetyDoc) -> None:
+async def _write_safety(conn: Connection, safety: SafetyDoc) -> None:
     """Replace the stored safety section."""
     for table in ("safety_messages", "crisis_lines", "safety_keywords", "safety_patterns"):
         await conn.execute(f"DELETE FROM {table}")

@@ -180,12 +180,14 @@ class CheckinRepository:
         now: int,
     ) -> int:
         """Start a check-in asking ``goal_ids`` in order; return its id."""
-        cursor = await conn.execute(
-            "INSERT INTO checkins (client_id, source, step, goal_ids, started_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (client_id, source, step, json.dumps(list(goal_ids)), now),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO checkins (client_id, source, step, goal_ids, started_at)"
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (client_id, source, step, json.dumps(list(goal_ids)), now),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def advance(
         self,

@@ -1,30 +1,57 @@
-"""The single owner of the aiosqlite connection."""
+"""The storage interface every backend implements, and the factory that picks one from a URL."""
 
 from __future__ import annotations
 
-import asyncio
-import logging
-import sqlite3
-from collections.abc import AsyncIterator, Iterable, Sequence
-from contextlib import asynccontextmanager
+import abc
+from collections.abc import AsyncIterator, Awaitable, Iterable, Iterator, Sequence
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
+from urllib.parse import unquote, urlsplit, urlunsplit
 
-import aiosqlite
+__all__ = [
+    "Connection",
+    "Cursor",
+    "Database",
+    "Row",
+    "describe_url",
+    "is_postgres_url",
+    "migration_files",
+    "sqlite_path",
+]
 
-__all__ = ["Connection", "Database", "Row"]
 
-Row = sqlite3.Row
-Connection = aiosqlite.Connection
-_log = logging.getLogger(__name__)
-_MIGRATIONS_PACKAGE = "bot.storage.migrations"
+class Row(Protocol):
+    """A result row: ``row["col"]``, ``row[0]``, ``row.keys()`` (sqlite3.Row, asyncpg.Record)."""
+
+    def __getitem__(self, key: Any, /) -> Any: ...
+    def __iter__(self) -> Iterator[Any]: ...
+    def __len__(self) -> int: ...
+    def keys(self) -> Any: ...
 
 
-def _migration_files() -> list[tuple[int, str]]:
-    """Return ``(number, sql)`` for every migration, in order."""
+class Cursor(Protocol):
+    """What a write returns: how many rows it changed."""
+
+    @property
+    def rowcount(self) -> int: ...
+
+
+class Connection(Protocol):
+    """A connection inside :meth:`Database.transaction` (``?`` placeholders on every backend)."""
+
+    def execute(self, sql: str, parameters: Sequence[Any] = (), /) -> Awaitable[Cursor]: ...
+    def execute_fetchall(
+        self, sql: str, parameters: Sequence[Any] = (), /
+    ) -> Awaitable[Iterable[Row]]: ...
+    def executemany(self, sql: str, parameters: Iterable[Sequence[Any]], /) -> Awaitable[Any]: ...
+
+
+def migration_files(package: str) -> list[tuple[int, str]]:
+    """Return ``(number, sql)`` for every migration in ``package``, in order."""
     found: list[tuple[int, str]] = []
-    for entry in resources.files(_MIGRATIONS_PACKAGE).iterdir():
+    for entry in resources.files(package).iterdir():
         name = entry.name
         if name.endswith(".sql") and name[:4].isdigit():
             found.append((int(name[:4]), entry.read_text(encoding="utf-8")))
@@ -35,99 +62,43 @@ def _migration_files() -> list[tuple[int, str]]:
     return found
 
 
-class Database:
-    """Owns one connection; writes go through :meth:`transaction`."""
+class Database(abc.ABC):
+    """One database: migrations at open, writes through :meth:`transaction`, reads anywhere."""
 
-    def __init__(self, path: Path | str) -> None:
-        self.path = Path(path)
-        self._conn: aiosqlite.Connection | None = None
-        self._lock = asyncio.Lock()
+    backend: str = ""
 
     @property
-    def conn(self) -> aiosqlite.Connection:
-        """The open connection."""
-        if self._conn is None:
-            raise RuntimeError("the database is not open")
-        return self._conn
+    @abc.abstractmethod
+    def conn(self) -> Connection:
+        """A connection for reads outside a transaction."""
 
+    @abc.abstractmethod
     async def open(self) -> None:
-        """Open the file (creating folders), set pragmas and migrate."""
-        if str(self.path) != ":memory:":
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        self._conn = await aiosqlite.connect(self.path, isolation_level=None)
-        self._conn.row_factory = sqlite3.Row
-        for pragma in (
-            "PRAGMA journal_mode=WAL",
-            "PRAGMA foreign_keys=ON",
-            "PRAGMA synchronous=NORMAL",
-            "PRAGMA busy_timeout=5000",
-            "PRAGMA secure_delete=ON",  # deleted words are overwritten, not left in free pages
-        ):
-            await self._conn.execute(pragma)
-        await self.migrate()
+        """Connect and apply every pending migration."""
 
+    @abc.abstractmethod
     async def close(self) -> None:
-        """Close the connection if open."""
-        if self._conn is not None:
-            await self._conn.close()
-            self._conn = None
+        """Disconnect if connected."""
 
+    @abc.abstractmethod
     async def scrub(self) -> None:
-        """Move the WAL into the database and truncate it, so no deleted text stays in it."""
-        if str(self.path) == ":memory:":
-            return
-        async with self._lock:
-            await self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        """Leave no copy of deleted text in the database's side files (a no-op where none)."""
 
+    @abc.abstractmethod
     async def schema_version(self) -> int:
-        """Return ``PRAGMA user_version``."""
-        rows = await self.conn.execute_fetchall("PRAGMA user_version")
-        return int(next(iter(rows))[0])
+        """The number of the newest migration applied."""
 
-    async def migrate(self) -> None:
-        """Apply every migration newer than ``PRAGMA user_version``, each in a transaction."""
-        current = await self.schema_version()
-        known = _migration_files()
-        if known and current > known[-1][0]:
-            raise RuntimeError(
-                f"the database is at schema version {current}, newer than this program knows "
-                f"({known[-1][0]}): run the newer version, or restore the backup made before "
-                "the upgrade"
-            )
-        for number, sql in known:
-            if number <= current:
-                continue
-            _log.info("applying migration %04d", number)
-            async with self._lock:
-                script = f"BEGIN;\n{sql}\nPRAGMA user_version = {number};\nCOMMIT;"
-                try:
-                    await self.conn.executescript(script)
-                except Exception:
-                    if self.conn.in_transaction:
-                        await self.conn.rollback()
-                    raise
-
-    @asynccontextmanager
-    async def transaction(self) -> AsyncIterator[aiosqlite.Connection]:
+    @abc.abstractmethod
+    def transaction(self) -> AbstractAsyncContextManager[Connection]:
         """Run a group of writes atomically; commit on success, roll back on error."""
-        async with self._lock:
-            await self.conn.execute("BEGIN IMMEDIATE")
-            try:
-                yield self.conn
-            except BaseException:
-                await self.conn.rollback()
-                raise
-            else:
-                await self.conn.commit()
 
-    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[sqlite3.Row]:
+    @abc.abstractmethod
+    async def fetchall(self, sql: str, params: Sequence[Any] = ()) -> list[Row]:
         """Run a query and return every row."""
-        return list(await self.conn.execute_fetchall(sql, params))
 
-    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> sqlite3.Row | None:
+    async def fetchone(self, sql: str, params: Sequence[Any] = ()) -> Row | None:
         """Run a query and return the first row or ``None``."""
-        rows = await self.conn.execute_fetchall(sql, params)
-        return next(iter(rows), None)
+        return next(iter(await self.fetchall(sql, params)), None)
 
     async def fetchval(self, sql: str, params: Sequence[Any] = ()) -> Any:
         """Run a query and return the first column of the first row (or ``None``)."""
@@ -144,3 +115,45 @@ class Database:
         """Run one statement for many rows in one transaction."""
         async with self.transaction() as conn:
             await conn.executemany(sql, rows)
+
+    @asynccontextmanager
+    async def exclusive(self, name: str) -> AsyncIterator[bool]:
+        """Whether this process may do ``name`` now, alone among the processes sharing the
+        database (SQLite: one process per file, so always)."""
+        yield True
+
+    async def tables(self) -> dict[str, list[str]]:
+        """Every table of the application with its columns, in order (for checks and copies)."""
+        raise NotImplementedError
+
+    async def __aenter__(self) -> Database:
+        await self.open()
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.close()
+
+
+def is_postgres_url(url: str) -> bool:
+    """Whether ``url`` names a PostgreSQL database."""
+    return url.split(":", 1)[0].lower() in {"postgres", "postgresql"}
+
+
+def sqlite_path(url: str) -> Path:
+    """The file named by ``sqlite:///relative/path`` or ``sqlite:////absolute/path``."""
+    if not url.lower().startswith("sqlite:///"):
+        raise ValueError("a SQLite URL looks like sqlite:///data/checkin.db")
+    path = unquote(url[len("sqlite:///") :])
+    if not path:
+        raise ValueError("a SQLite URL names a file: sqlite:///data/checkin.db")
+    return Path(path)
+
+
+def describe_url(url: str) -> str:
+    """The URL with any password replaced by ``***`` (for logs and ``check-settings``)."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    userinfo = (parts.username or "") + ":***"
+    return urlunsplit(parts._replace(netloc=f"{userinfo}@{netloc[-1]}"))

@@ -105,11 +105,14 @@ class GoalRepository:
 
     async def insert(self, conn: Connection, client_id: int, text: str, now: int) -> int:
         """Add an active goal and return its id."""
-        cursor = await conn.execute(
-            "INSERT INTO goals (client_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)",
-            (client_id, text, now, now),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO goals (client_id, text, created_at, updated_at) VALUES (?, ?, ?, ?)"
+                " RETURNING id",
+                (client_id, text, now, now),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def reword(self, client_id: int, goal_id: int, text: str, now: int) -> bool:
         """Change an active goal's wording; ``False`` if there is no such active goal."""

@@ -53,13 +53,15 @@ async def insert_outbox(
     about: int | None,
 ) -> int | None:
     """Queue one row in the caller's transaction; ``None`` if the dedupe key was used."""
-    cursor = await conn.execute(
-        "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
-        " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-        " ON CONFLICT (dedupe_key) DO NOTHING",
-        (chat_id, kind, payload, dedupe_key, start, start, now, priority, about),
+    rows = list(
+        await conn.execute_fetchall(
+            "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
+            " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+            " ON CONFLICT (dedupe_key) DO NOTHING RETURNING id",
+            (chat_id, kind, payload, dedupe_key, start, start, now, priority, about),
+        )
     )
-    return int(cursor.lastrowid or 0) if cursor.rowcount else None
+    return int(rows[0][0]) if rows else None
 
 
 class OutboxRepository:
@@ -98,12 +100,17 @@ class OutboxRepository:
         )
         return int(value or 0)
 
-    async def claim(self, row_id: int) -> bool:
-        """Mark a row ``sending`` before the call; ``False`` if it is not pending any more."""
+    async def claim(self, row_id: int, lease_until: int) -> bool:
+        """Mark a row ``sending`` (leased to this process until ``lease_until``) before the call;
+        ``False`` if it is not pending any more, e.g. another process took it first.
+
+        One conditional UPDATE is the claim: on PostgreSQL a second process's UPDATE waits for
+        the row lock, sees ``sending`` and changes nothing, so exactly one process sends it.
+        """
         changed = await self._db.execute(
-            "UPDATE outbox SET status = 'sending', attempts = attempts + 1"
+            "UPDATE outbox SET status = 'sending', attempts = attempts + 1, lease_until = ?"
             " WHERE id = ? AND status = 'pending'",
-            (row_id,),
+            (lease_until, row_id),
         )
         return changed == 1
 
@@ -152,7 +159,7 @@ class OutboxRepository:
         """Back to pending, to be tried at ``when``."""
         await self._db.execute(
             "UPDATE outbox SET status = 'pending', next_attempt_at = ?, last_error = ?,"
-            " resent = MAX(resent, ?) WHERE id = ?",
+            " resent = CASE WHEN ? = 1 THEN 1 ELSE resent END WHERE id = ?",
             (when, reason, 1 if resent else 0, row_id),
         )
 
@@ -223,27 +230,33 @@ class OutboxRepository:
         )
         return None if row is None else (int(row["chat_id"]), int(row["message_id"]))
 
-    async def recover(self, now: int) -> int:
-        """Resolve rows a crash left ``sending``: at most once for digests, else once more."""
+    async def recover(self, now: int, *, expired_only: bool = True) -> int:
+        """Resolve rows a crash left ``sending``: at most once for digests, else once more.
+
+        Only rows whose lease has expired, unless ``expired_only`` is false (SQLite's start-up:
+        one process per file, so every row left ``sending`` belongs to a dead process).
+        """
         kinds = ", ".join("?" for _ in AT_MOST_ONCE_KINDS)
+        lapsed = " AND COALESCE(lease_until, 0) <= ?" if expired_only else ""
+        until = (now,) if expired_only else ()
         async with self._db.transaction() as conn:
             first = await conn.execute(
                 f"UPDATE outbox SET status = 'sent', sent_at = ?, payload = {_KEEP_VIEW_ARGS},"
-                " last_error = 'interrupted: delivery unconfirmed'"
-                f" WHERE status = 'sending' AND kind IN ({kinds})",
-                (now, *AT_MOST_ONCE_KINDS),
+                " last_error = 'interrupted: delivery unconfirmed', lease_until = NULL"
+                f" WHERE status = 'sending' AND kind IN ({kinds}){lapsed}",
+                (now, *AT_MOST_ONCE_KINDS, *until),
             )
             second = await conn.execute(
                 "UPDATE outbox SET status = 'pending', next_attempt_at = ?, resent = 1,"
-                " last_error = 'interrupted: sent again'"
-                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 0",
-                (now, *AT_MOST_ONCE_KINDS),
+                " last_error = 'interrupted: sent again', lease_until = NULL"
+                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 0{lapsed}",
+                (now, *AT_MOST_ONCE_KINDS, *until),
             )
             third = await conn.execute(  # already sent once more: never a third time
                 "UPDATE outbox SET status = 'sent', sent_at = ?, payload = '{}',"
-                " last_error = 'interrupted twice: delivery unconfirmed'"
-                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 1",
-                (now, *AT_MOST_ONCE_KINDS),
+                " last_error = 'interrupted twice: delivery unconfirmed', lease_until = NULL"
+                f" WHERE status = 'sending' AND kind NOT IN ({kinds}) AND resent = 1{lapsed}",
+                (now, *AT_MOST_ONCE_KINDS, *until),
             )
             return int(first.rowcount) + int(second.rowcount) + int(third.rowcount)
 

@@ -57,11 +57,13 @@ class OwnCheckinRepository:
 
     async def start(self, conn: Connection, practitioner_id: int, now: int) -> int:
         """A new, unanswered check-in; its id."""
-        cursor = await conn.execute(
-            "INSERT INTO own_checkins (practitioner_id, asked_at) VALUES (?, ?)",
-            (practitioner_id, now),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO own_checkins (practitioner_id, asked_at) VALUES (?, ?) RETURNING id",
+                (practitioner_id, now),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def get(self, practitioner_id: int, checkin_id: int) -> OwnCheckin | None:
         """One of the practitioner's own check-ins (never anyone else's)."""

@@ -99,19 +99,21 @@ class PeopleRepository:
 
     async def insert(self, conn: Connection, person: NewPerson) -> int:
         """Insert a person inside the caller's transaction; return the new id."""
-        cursor = await conn.execute(
-            "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?)",
-            (
-                person.telegram_id,
-                person.chat_id,
-                person.display_name,
-                person.locale,
-                person.timezone,
-                person.created_at,
-            ),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id",
+                (
+                    person.telegram_id,
+                    person.chat_id,
+                    person.display_name,
+                    person.locale,
+                    person.timezone,
+                    person.created_at,
+                ),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def ensure(self, conn: Connection, person: NewPerson) -> int:
         """The id of the person with this Telegram id, inserting them if they are new."""

@@ -42,12 +42,14 @@ class PracticeRepository:
     async def add_message(self, client_id: int, kind: str, text: str, now: int) -> int:
         """Keep a message or a topic from a client; return its id."""
         async with self._db.transaction() as conn:
-            cursor = await conn.execute(
-                "INSERT INTO client_messages (client_id, kind, text, created_at)"
-                " VALUES (?, ?, ?, ?)",
-                (client_id, kind, text, now),
+            rows = list(
+                await conn.execute_fetchall(
+                    "INSERT INTO client_messages (client_id, kind, text, created_at)"
+                    " VALUES (?, ?, ?, ?) RETURNING id",
+                    (client_id, kind, text, now),
+                )
             )
-            return int(cursor.lastrowid or 0)
+            return int(rows[0][0])
 
     async def open_messages(self, client_id: int) -> list[StoredMessage]:
         """A client's messages and topics the practitioner has not cleared, oldest first."""

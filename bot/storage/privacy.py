@@ -65,7 +65,7 @@ EXPORT_TABLES: list[tuple[str, str]] = [
     (
         "safety_answers",
         "SELECT a.event_id, a.answer, a.at FROM safety_answers a"
-        " JOIN safety_events e ON e.id = a.event_id WHERE e.client_id = ? ORDER BY a.at",
+        " JOIN safety_events e ON e.id = a.event_id WHERE e.client_id = ? ORDER BY a.at, a.seq",
     ),
     (
         "safety_event_views",

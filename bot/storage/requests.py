@@ -79,12 +79,14 @@ class RequestRepository:
         now: int,
     ) -> int:
         """Record a new open request and return its id."""
-        cursor = await conn.execute(
-            "INSERT INTO requests (client_id, resource_id, resource_title, note, created_at)"
-            " VALUES (?, ?, ?, ?, ?)",
-            (client_id, resource_id, resource_title, note, now),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO requests (client_id, resource_id, resource_title, note, created_at)"
+                " VALUES (?, ?, ?, ?, ?) RETURNING id",
+                (client_id, resource_id, resource_title, note, now),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def practitioner_of(self, conn: Connection, client_id: int) -> int | None:
         """The client's practitioner, read in the caller's transaction."""

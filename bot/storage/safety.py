@@ -157,12 +157,14 @@ class SafetyRepository:
         now: int,
     ) -> int:
         """Record a new event and return its id."""
-        cursor = await conn.execute(
-            "INSERT INTO safety_events (client_id, source, created_at, text, rule, resume,"
-            " last_text_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-            (client_id, source, now, text, rule, json.dumps(resume) if resume else None, now),
+        rows = list(
+            await conn.execute_fetchall(
+                "INSERT INTO safety_events (client_id, source, created_at, text, rule, resume,"
+                " last_text_at) VALUES (?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                (client_id, source, now, text, rule, json.dumps(resume) if resume else None, now),
+            )
         )
-        return int(cursor.lastrowid or 0)
+        return int(rows[0][0])
 
     async def set_resume(
         self, conn: Connection, event_id: int, resume: dict[str, Any] | None
@@ -176,23 +178,24 @@ class SafetyRepository:
     async def add_text(self, conn: Connection, event_id: int, text: str, now: int) -> None:
         """Keep more of the client's words with an open event."""
         await conn.execute(
-            "UPDATE safety_events SET text = COALESCE(text || char(10) || char(10), '') || ?,"
+            "UPDATE safety_events SET text = COALESCE(text || ?, '') || ?,"
             " last_text_at = ? WHERE id = ?",
-            (text, now, event_id),
+            ("\n\n", text, now, event_id),
         )
         await self.add_answer(conn, event_id, "wrote", now)
 
     async def add_answer(self, conn: Connection, event_id: int, answer: str, now: int) -> None:
         """Record what the client answered after the crisis message."""
         await conn.execute(
-            "INSERT INTO safety_answers (event_id, answer, at) VALUES (?, ?, ?)",
+            "INSERT INTO safety_answers (event_id, answer, at, seq) VALUES (?, ?, ?,"
+            " (SELECT COALESCE(MAX(seq), 0) + 1 FROM safety_answers))",
             (event_id, answer, now),
         )
 
     async def answers(self, event_id: int) -> list[tuple[str, int]]:
         """The client's answers since the event, oldest first."""
         rows = await self._db.fetchall(
-            "SELECT answer, at FROM safety_answers WHERE event_id = ? ORDER BY at, rowid",
+            "SELECT answer, at FROM safety_answers WHERE event_id = ? ORDER BY at, seq",
             (event_id,),
         )
         return [(str(row["answer"]), int(row["at"])) for row in rows]
@@ -254,9 +257,10 @@ class SafetyRepository:
     async def release(self, conn: Connection, alert_id: int, now: int) -> None:
         """Send a waiting alert now (urgent overrides quiet hours)."""
         await conn.execute(
-            "UPDATE outbox SET not_before = ?, next_attempt_at = MIN(next_attempt_at, ?)"
+            "UPDATE outbox SET not_before = ?,"
+            " next_attempt_at = CASE WHEN next_attempt_at < ? THEN next_attempt_at ELSE ? END"
             " WHERE id = ? AND status = 'pending'",
-            (now, now, alert_id),
+            (now, now, now, alert_id),
         )
 
     async def due_for_resend(self, sent_before: int) -> list[EventRow]:
@@ -313,10 +317,10 @@ class SafetyRepository:
     ) -> bool:
         """Keep crisis words as the check-in's note, private; the next question is sharing."""
         cursor = await conn.execute(
-            "UPDATE checkins SET note = COALESCE(note || char(10), '') || ?, note_shared = 0,"
+            "UPDATE checkins SET note = COALESCE(note || ?, '') || ?, note_shared = 0,"
             " step = 'share' WHERE id = ? AND client_id = ? AND step = 'note'"
             " AND completed_at IS NULL",
-            (text, checkin_id, client_id),
+            ("\n", text, checkin_id, client_id),
         )
         return cursor.rowcount == 1
 

@@ -1,0 +1,299 @@
+"""The PostgreSQL backend: URL settings, placeholders, migrations that match SQLite's."""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import AsyncIterator
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+
+from bot.cli import main
+from bot.clock import ManualClock
+from bot.delivery import RESENT_MARK
+from bot.sandbox.harness import Harness
+from bot.services.outbox import OutgoingMessage, enqueue
+from bot.settings import SettingsError, load_settings
+from bot.storage import describe_url, open_database
+from bot.storage.database import migration_files
+from bot.storage.outbox import OutboxRepository
+from bot.storage.postgres import PostgresDatabase, translate
+from bot.storage.sqlite import SqliteDatabase
+from tests.conftest import ADMIN, CLIENT
+from tests.pg_server import PostgresServer
+from tests.test_checkin import client_with_goals
+
+TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz"
+
+
+def test_placeholders_become_numbered_outside_quotes() -> None:
+    assert translate("SELECT a FROM t WHERE b = ? AND c IN (?, ?)") == (
+        "SELECT a FROM t WHERE b = $1 AND c IN ($2, $3)"
+    )
+    assert translate("SELECT '?' || ? FROM \"odd?\"") == "SELECT '?' || $1 FROM \"odd?\""
+    assert translate("SELECT 'it''s ?', ?") == "SELECT 'it''s ?', $1"
+
+
+def test_the_url_picks_the_backend_and_hides_the_password(tmp_path: Path) -> None:
+    assert isinstance(open_database(f"sqlite:///{tmp_path}/a.db"), SqliteDatabase)
+    assert isinstance(open_database(tmp_path / "a.db"), SqliteDatabase)
+    pg = open_database("postgresql://bot:s3cret@db.example:5432/checkin")
+    assert isinstance(pg, PostgresDatabase)
+    assert "s3cret" not in repr(pg)
+    assert describe_url("postgresql://bot:s3cret@db.example:5432/checkin") == (
+        "postgresql://bot:***@db.example:5432/checkin"
+    )
+    assert describe_url("postgresql://bot@/checkin?host=/run/pg") == (
+        "postgresql://bot@/checkin?host=/run/pg"
+    )
+
+
+def test_database_url_setting(tmp_path: Path) -> None:
+    default = load_settings(None, telegram_bot_token=TOKEN)
+    assert default.database_backend == "sqlite"
+    assert default.database_target == str(Path("data/checkin.db"))
+    on_file = load_settings(None, database_url=f"sqlite:///{tmp_path}/x.db")
+    assert on_file.database_backend == "sqlite"
+    assert on_file.database_path == tmp_path / "x.db"
+    pg = load_settings(None, database_url="postgresql://bot:s3cret@db.example/checkin")
+    assert pg.database_backend == "postgresql"
+    assert pg.database_target == "postgresql://bot:s3cret@db.example/checkin"
+    assert "s3cret" not in repr(pg) and "s3cret" not in pg.database_shown
+    assert load_settings(None, database_url="").database_backend == "sqlite"
+    with pytest.raises(SettingsError) as caught:
+        load_settings(None, database_url="mysql://x/y")
+    assert caught.value.problems[0].startswith("DATABASE_URL: must start with sqlite:///")
+
+
+def test_check_settings_shows_the_backend_not_the_password(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", "postgresql://bot:s3cret@db.example:5432/checkin")
+    assert main(["check-settings"]) == 0
+    out = capsys.readouterr().out
+    assert "s3cret" not in out
+    assert "DATABASE_URL=postgresql://bot:***@db.example:5432/checkin" in out
+    assert "database backend: postgresql (postgresql://bot:***@db.example:5432/checkin)" in out
+    monkeypatch.delenv("DATABASE_URL")
+    assert main(["check-settings"]) == 0
+    assert "database backend: sqlite (sqlite:///data/checkin.db)" in capsys.readouterr().out
+
+
+def test_both_backends_have_the_same_migration_numbers() -> None:
+    sqlite = [number for number, _ in migration_files("bot.storage.migrations")]
+    postgres = [number for number, _ in migration_files("bot.storage.migrations.postgresql")]
+    assert sqlite == postgres
+
+
+@pytest.mark.postgres_only
+async def test_both_backends_end_with_the_same_tables_and_columns(
+    postgres_server: PostgresServer, tmp_path: Path
+) -> None:
+    url = postgres_server.create_empty_database()  # every migration from nothing
+    async with open_database(tmp_path / "schema.db") as sqlite, open_database(url) as postgres:
+        assert await postgres.schema_version() == await sqlite.schema_version()
+        assert await postgres.tables() == await sqlite.tables()
+        await postgres.migrate()  # a second start changes nothing
+        assert await postgres.schema_version() == await sqlite.schema_version()
+    postgres_server.drop_database(url)
+
+
+@pytest.mark.postgres_only
+async def test_reads_in_a_transaction_see_its_writes(postgres_server: PostgresServer) -> None:
+    url = postgres_server.create_database()
+    async with open_database(url) as db:
+        async with db.transaction() as conn:
+            await conn.execute(
+                "INSERT INTO unreachable_chats (chat_id, reason, since) VALUES (?, ?, ?)",
+                (7, "blocked", 1),
+            )
+            assert await db.fetchval("SELECT COUNT(*) FROM unreachable_chats") == 1
+            rows = list(
+                await conn.execute_fetchall("SELECT chat_id, reason FROM unreachable_chats")
+            )
+            assert rows[0]["reason"] == "blocked" and rows[0][0] == 7
+            assert list(rows[0].keys()) == ["chat_id", "reason"]
+
+        async def fail_midway() -> None:
+            async with db.transaction() as conn:
+                await conn.execute("DELETE FROM unreachable_chats")
+                raise ZeroDivisionError
+
+        with pytest.raises(ZeroDivisionError):
+            await fail_midway()
+        assert await db.fetchval("SELECT COUNT(*) FROM unreachable_chats") == 1
+        assert await db.execute("UPDATE unreachable_chats SET since = 2") == 1
+        assert await db.fetchval("SELECT SUM(since) FROM unreachable_chats") == 2
+    postgres_server.drop_database(url)
+
+
+@pytest.mark.postgres_only
+async def test_migrate_copies_sqlite_into_an_empty_postgres_database(
+    postgres_server: PostgresServer,
+    tmp_path: Path,
+    clock: ManualClock,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    path = tmp_path / "old.db"
+    on_sqlite = load_settings(
+        None, database_url=f"sqlite:///{path}", admin_ids=(ADMIN.id,), telegram_bot_token=TOKEN
+    )
+    async with Harness(on_sqlite, clock) as harness:
+        await client_with_goals(harness, "Sleep by eleven", "Walk daily")
+        await harness.send(CLIENT, "/checkin")
+        await harness.press(CLIENT, "7")
+        await harness.services.db.execute("UPDATE practitioners SET cover_id = person_id")
+        expected = {
+            table: await harness.services.db.fetchval(f"SELECT COUNT(*) FROM {table}")
+            for table in await harness.services.db.tables()
+        }
+    assert expected["goals"] == 2 and expected["checkins"] == 1 and expected["ratings"] == 0
+    url = postgres_server.create_empty_database()
+    try:
+        args = ["migrate", "--from", str(path), "--to", url]
+        assert await asyncio.to_thread(main, args) == 0
+        out = capsys.readouterr().out
+        assert f"{sum(expected.values())} rows in {len(expected)} tables" in out
+        assert "every count verified" in out
+        on_postgres = load_settings(
+            None, database_url=url, admin_ids=(ADMIN.id,), telegram_bot_token=TOKEN
+        )
+        async with Harness(on_postgres, clock) as harness:
+            db = harness.services.db
+            for table, count in expected.items():
+                assert await db.fetchval(f"SELECT COUNT(*) FROM {table}") == count, table
+            assert await db.fetchval("SELECT cover_id FROM practitioners") is not None
+            # the bot carries on where it was, and new rows get new ids
+            await harness.send(CLIENT, "/goals")
+            assert "Sleep by eleven" in harness.telegram.last(CLIENT.id).text
+            await harness.services.goals.add(
+                int(await db.fetchval("SELECT person_id FROM clients")), "Read a page"
+            )
+            assert await db.fetchval("SELECT COUNT(*) FROM goals") == 3
+        # a second copy into the same database is refused, and changes nothing
+        assert await asyncio.to_thread(main, args) == 1
+        assert "is not empty" in capsys.readouterr().err
+    finally:
+        postgres_server.drop_database(url)
+
+
+@pytest.fixture
+async def shared(
+    postgres_server: PostgresServer, clock: ManualClock
+) -> AsyncIterator[tuple[Harness, Harness]]:
+    """Two bot applications (as two processes would be) on one PostgreSQL database."""
+    url = postgres_server.create_database()
+    settings = load_settings(
+        None, database_url=url, admin_ids=(ADMIN.id,), telegram_bot_token=TOKEN
+    )
+    try:
+        async with Harness(settings, clock) as one, Harness(settings, clock) as two:
+            yield one, two
+    finally:
+        postgres_server.drop_database(url)
+
+
+def _sent(harnesses: tuple[Harness, ...], chats: range) -> list[str]:
+    return [
+        message.text
+        for harness in harnesses
+        for chat in chats
+        for message in harness.telegram.bot_messages(chat)
+    ]
+
+
+@pytest.mark.postgres_only
+async def test_two_processes_draining_one_outbox_send_each_row_once(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    chats = range(10_000, 10_100)
+    async with one.services.db.transaction() as conn:
+        for n in range(300):
+            await enqueue(
+                conn,
+                chat_id=chats[n % len(chats)],
+                kind="notice",
+                message=OutgoingMessage(f"note {n}"),
+                now=clock.now(),
+            )
+    await asyncio.gather(one.deliver(), two.deliver(), one.deliver(), two.deliver())
+    texts = _sent(shared, chats)
+    assert sorted(texts) == sorted(f"note {n}" for n in range(300))  # each exactly once
+    # both took part: the rows were shared out, not drained by whichever came first
+    assert _sent((one,), chats) and _sent((two,), chats), len(_sent((one,), chats))
+    assert (
+        await one.services.db.fetchval("SELECT COUNT(*) FROM outbox WHERE status = 'sent'") == 300
+    )
+
+
+@pytest.mark.postgres_only
+async def test_a_live_lease_is_left_alone_and_an_expired_one_is_taken_over(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    chats = range(20_000, 20_002)
+    async with one.services.db.transaction() as conn:
+        notice = await enqueue(
+            conn, chat_id=chats[0], kind="notice", message=OutgoingMessage("hello"),
+            now=clock.now(),
+        )  # fmt: skip
+        digest = await enqueue(
+            conn, chat_id=chats[1], kind="digest", message=OutgoingMessage("digest"),
+            now=clock.now(),
+        )  # fmt: skip
+    rows = OutboxRepository(one.services.db)
+    lease = clock.now() + one.services.outbox.lease_seconds
+    # process one took both rows and died before Telegram answered
+    assert notice is not None and digest is not None
+    assert await rows.claim(notice, lease) and await rows.claim(digest, lease)
+    assert not await rows.claim(notice, lease)  # nobody else can take a row being sent
+    await two.tick()  # the lease is live: process two leaves the rows alone
+    assert _sent(shared, chats) == []
+    statuses = "SELECT status FROM outbox ORDER BY id"
+    assert [row[0] for row in await two.services.db.fetchall(statuses)] == ["sending"] * 2
+    clock.advance(timedelta(seconds=one.services.outbox.lease_seconds + 1))
+    await two.tick()  # expired: the notice once more (marked), the digest never twice
+    assert _sent(shared, chats) == [RESENT_MARK + "hello"]
+    assert [row[0] for row in await two.services.db.fetchall(statuses)] == ["sent"] * 2
+    await two.tick()
+    assert _sent(shared, chats) == [RESENT_MARK + "hello"]
+
+
+@pytest.mark.postgres_only
+async def test_the_tick_runs_in_one_process_at_a_time(shared: tuple[Harness, Harness]) -> None:
+    one, two = shared
+    async with one.services.db.exclusive("tick") as first:
+        assert first
+        async with two.services.db.exclusive("tick") as second:
+            assert not second  # another process is ticking: this one only sends
+    async with two.services.db.exclusive("tick") as again:
+        assert again
+
+
+@pytest.mark.postgres_only
+async def test_two_processes_ticking_together_send_each_digest_once(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    one, two = shared
+    now = clock.now()
+    async with one.services.db.transaction() as conn:
+        for n in range(40):
+            [(person,)] = await conn.execute_fetchall(
+                "INSERT INTO people (telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, 'en', 'UTC', ?) RETURNING id",
+                (30_000 + n, 30_000 + n, f"P{n}", now - 86400),
+            )
+            await conn.execute(
+                "INSERT INTO practitioners (person_id, active, created_at, next_digest_at,"
+                " send_empty_digest, work_days) VALUES (?, 1, ?, ?, 1, '0,1,2,3,4,5,6')",
+                (person, now - 86400, now - 5),
+            )
+    for _ in range(3):
+        await asyncio.gather(one.tick(), two.tick())
+    per_chat = [
+        len(one.telegram.bot_messages(30_000 + n)) + len(two.telegram.bot_messages(30_000 + n))
+        for n in range(40)
+    ]
+    assert per_chat == [1] * 40  # every digest, none twice
