@@ -40,7 +40,9 @@ class CallBudget(BaseRateLimiter[None]):
 
     Unlike a leaky bucket (PTB's ``AIORateLimiter``), the window has no burst on top of the
     rate. Replies to people go first: the outbox waits while one is waiting, and keeps
-    ``reserve`` calls of each second free for them, so a tap is not queued behind a backlog.
+    ``reserve`` calls of each second free for them, so a tap is not queued behind a backlog;
+    while people are tapping (a reply in the last second) it keeps ``busy_reserve`` free, so
+    a tap's few calls (the answer marked, the next question) all find a place at once.
     A group chat gets at most ``group_per_minute`` messages a minute. ``RetryAfter`` is
     raised to the caller, which knows when to try again (the outbox reschedules the row).
     """
@@ -50,16 +52,19 @@ class CallBudget(BaseRateLimiter[None]):
         per_second: int = 30,
         *,
         reserve: int = 1,
+        busy_reserve: int = 3,
         margin: float = 0.01,
         group_per_minute: int = 20,
     ) -> None:
         self.per_second = per_second
         self.reserve = reserve
+        self.busy_reserve = max(reserve, busy_reserve)
         self.window = 1.0 + margin  # a little over a second: the network's jitter
         self.group_per_minute = group_per_minute
         self._calls: deque[float] = deque()
         self._groups: dict[int | str, deque[float]] = {}
         self._replies_waiting = 0
+        self._last_reply: float | None = None  # when a reply to a person last went
 
     async def initialize(self) -> None:
         """Nothing to set up."""
@@ -94,7 +99,8 @@ class CallBudget(BaseRateLimiter[None]):
         calls = self._calls
         while calls and now - calls[0] >= self.window:
             calls.popleft()
-        limit = self.per_second - (self.reserve if bulk else 0)
+        busy = self._last_reply is not None and now - self._last_reply < self.window
+        limit = self.per_second - ((self.busy_reserve if busy else self.reserve) if bulk else 0)
         wait = 0.0
         if len(calls) >= limit:
             wait = calls[len(calls) - limit] + self.window - now
@@ -117,6 +123,8 @@ class CallBudget(BaseRateLimiter[None]):
                 wait = self._wait(now, bulk, group)
                 if wait <= 0:
                     self._calls.append(now)
+                    if not bulk:
+                        self._last_reply = now
                     if group is not None:
                         group.append(now)
                     return

@@ -237,10 +237,12 @@ async def ask(update: Update, context: BotContext, actor: Actor, question: Quest
         return
     checkin = question.checkin
     assert checkin is not None
-    if question.kind == "note":
+    # a tapped answer already stored (or forgot) what the next typed text answers
+    if question.kind == "note" and not question.input_stored:
         await services.people.expect_input(actor.person_id, "note", checkin_id=checkin.id)
     if question.kind == "done":
-        await services.people.clear_input(actor.person_id)
+        if not question.input_stored:
+            await services.people.clear_input(actor.person_id)
         text, markup = await _summary_view(context, t, actor.person_id, checkin)
         await reply(update, context, text, markup)
         # something moved up in this check-in: one short word (never for a fall, no streaks)
@@ -260,7 +262,7 @@ async def _summary_view(
 ) -> tuple[str, InlineKeyboardMarkup | None]:
     """The summary of a finished check-in, with "Change a rating" if anything was rated."""
     services = context.services
-    lines = await services.checkins.ratings(client_id, checkin.id)
+    lines = await services.checkins.ratings_of(checkin)
     note_state = None if not checkin.note else ("shared" if checkin.note_shared else "private")
     levels: dict[int, dict[int, str]] = {}
     for line in lines:
@@ -407,7 +409,7 @@ async def answer_button(update: Update, context: BotContext) -> None:
         await ask(update, context, actor, question)
         return
     line = question.answered
-    if line is not None:  # a goal's rating, with the previous one
+    if line is not None and question.alert_on_drop:  # a goal's rating, with the previous one
         await _maybe_alert_drop(context, actor.person_id, line)
     chosen = t._("Skipped") if value is None else str(value)
     if step == "s":

@@ -30,6 +30,17 @@ def test_a_waiting_reply_goes_before_the_outbox() -> None:
     assert budget._wait(0.0, False, None) == 0
 
 
+def test_while_people_tap_the_outbox_leaves_a_whole_tap_free() -> None:
+    budget = CallBudget(per_second=30, reserve=1, busy_reserve=3, margin=0.0)
+    for n in range(27):
+        budget._calls.append(n * 0.01)
+    assert budget._wait(0.3, True, None) == 0  # nobody tapping: the outbox may take two more
+    budget._last_reply = 0.25  # a reply went a moment ago: people are tapping
+    assert budget._wait(0.3, True, None) > 0  # three places stay free for the next tap
+    assert budget._wait(0.3, False, None) == 0
+    assert budget._wait(1.3, True, None) == 0  # a second without a reply: back to one
+
+
 def test_a_group_gets_at_most_twenty_messages_a_minute() -> None:
     budget = CallBudget()
     group = budget._group(-100123)

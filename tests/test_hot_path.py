@@ -256,10 +256,11 @@ async def test_due_reminders_are_queued_set_based_as_views(
     async with traced(db) as trace:
         assert await reminders.send_due() == 3
 
-    # one read and one transaction; per reminder only its outbox row, the rest is constant:
-    # BEGIN, one statement for the paused client, one for the three reminded, COMMIT
+    # one transaction, nothing per reminder: BEGIN, the read, one statement for the paused
+    # client, one for the three outbox rows, one for the three reminded, COMMIT
     assert trace.transactions == 1
-    assert len(calls) <= 1 + 3 + 4, calls
+    assert len(calls) <= 6, calls
+    assert sum(s.startswith("INSERT INTO outbox") for s in trace.queries) == 3  # one executemany
     reads = [s for s in trace.queries if s.startswith("SELECT")]
     assert len(reads) == 1
     plan = await db.fetchall(f"EXPLAIN QUERY PLAN {reads[0]}")
@@ -295,6 +296,107 @@ async def test_due_reminders_are_queued_set_based_as_views(
         (now, 1),
         (None, None),  # paused until resumed: no next reminder
     ]
+
+
+async def _due_clients(db: Database, now: int, count: int) -> list[int]:
+    """``count`` more clients (ids 3, 4, ...) with a daily reminder due a minute ago."""
+    ids = list(range(3, 3 + count))
+    async with db.transaction() as conn:
+        for person_id in ids:
+            await conn.execute(
+                "INSERT INTO people (id, telegram_id, chat_id, display_name, locale, timezone,"
+                " created_at) VALUES (?, ?, ?, 'Someone', 'en', 'Europe/Berlin', 0)",
+                (person_id, 100 + person_id, 100 + person_id),
+            )
+            await conn.execute(
+                "INSERT INTO clients (person_id, practitioner_id, consented_at, created_at,"
+                " reminder_days, next_prompt_at) VALUES (?, 1, 0, 0, '0,1,2,3,4,5,6', ?)",
+                (person_id, now - 60),
+            )
+    return ids
+
+
+async def _queued_for(db: Database) -> list[tuple[int, str]]:
+    rows = await db.fetchall(
+        "SELECT about_person, dedupe_key FROM outbox WHERE kind = 'reminder' ORDER BY id"
+    )
+    return [(row["about_person"], row["dedupe_key"]) for row in rows]
+
+
+async def test_the_tick_queues_reminders_in_chunks_each_one_transaction(
+    db: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A tap waits for one chunk at most; the rules hold across chunks."""
+    monkeypatch.setattr("bot.services.reminders._CHUNK", 2)
+    now = clock.now()
+    ids = await _due_clients(db, now, 7)
+    # client 5 was asked about the rhythm-to-be: two reminders in a row stand unanswered
+    await db.execute(
+        "UPDATE clients SET open_reminder_at = ?, unanswered = 2 WHERE person_id = 5", (now,)
+    )
+    # client 6 checked in earlier today: no reminder, just the next one scheduled
+    await db.execute(
+        "INSERT INTO checkins (client_id, source, step, goal_ids, started_at)"
+        " VALUES (6, 'command', 'done', '[]', ?)",
+        (now - 3600,),
+    )
+    reminders = ReminderService(db, clock, I18n(), snooze_hours=2)
+    async with traced(db) as trace:
+        assert await reminders.send_due() == 6
+
+    assert trace.transactions == 4  # 2 + 2 + 2 + 1 clients
+    queued = await _queued_for(db)
+    assert sorted(about for about, _ in queued) == [3, 4, 5, 7, 8, 9]
+    assert dict(queued)[5].startswith("rhythm:5:")
+    assert all(key.endswith(f":{now - 60}") for _, key in queued)
+    moved = await db.fetchall(
+        "SELECT person_id FROM clients WHERE person_id >= 3 AND next_prompt_at > ?", (now,)
+    )
+    assert [row["person_id"] for row in moved] == ids
+    assert await reminders.send_due() == 0  # exactly one per due instant
+    assert len(await _queued_for(db)) == 6
+
+
+async def test_a_crash_between_chunks_leaves_each_client_queued_or_untouched(
+    db: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from bot.services import reminders as module
+
+    monkeypatch.setattr(module, "_CHUNK", 2)
+    now = clock.now()
+    ids = await _due_clients(db, now, 5)
+    real = module.enqueue_many
+    calls = 0
+
+    async def failing(*args: Any) -> None:
+        nonlocal calls
+        calls += 1
+        await real(*args)
+        if calls == 2:
+            raise RuntimeError("the process died here")
+
+    monkeypatch.setattr(module, "enqueue_many", failing)
+    reminders = ReminderService(db, clock, I18n(), snooze_hours=2)
+    with pytest.raises(RuntimeError):
+        await reminders.send_due()
+
+    queued = {about for about, _ in await _queued_for(db)}
+    states = await db.fetchall(
+        "SELECT person_id, next_prompt_at, open_reminder_at FROM clients WHERE person_id >= 3"
+        " ORDER BY person_id"
+    )
+    done = {r["person_id"] for r in states if r["next_prompt_at"] > now}
+    untouched = {
+        r["person_id"]
+        for r in states
+        if r["next_prompt_at"] == now - 60 and r["open_reminder_at"] is None
+    }
+    assert queued == done and len(done) == 2  # the first chunk: queued and moved on
+    assert untouched == set(ids) - done  # the second rolled back, the rest never started
+
+    monkeypatch.setattr(module, "enqueue_many", real)
+    assert await reminders.send_due() == 3  # the next tick finishes the rest, once each
+    assert sorted(about for about, _ in await _queued_for(db)) == ids
 
 
 async def test_a_reminder_is_rendered_when_sent_and_not_after_a_pause(
@@ -355,3 +457,82 @@ async def test_a_whole_rating_tap_makes_few_statements(harness: Harness) -> None
     assert len(trace.statements) <= 6, trace.statements
     await harness.deliver()
     assert "Walk daily" in harness.telegram.last(CLIENT.id).text
+
+
+async def _tap_counted(harness: Harness, label: str) -> Trace:
+    """Press ``label`` on the client's latest question; the statements the tap ran."""
+    question = harness.telegram.last(CLIENT.id)
+    data = next(data for text, data in question.buttons if text == label)
+    update = harness.telegram.callback_update(CLIENT, question, data)
+    async with traced(harness.services.db) as trace:
+        await harness.app.process_update(harness.telegram.to_update(update, harness.app.bot))
+    await harness.deliver()
+    return trace
+
+
+@pytest.mark.parametrize("alerts", [False, True])
+async def test_every_step_of_a_checkin_makes_few_statements(harness: Harness, alerts: bool) -> None:
+    """The most statements any tap of a check-in runs: the overall question, the first goal
+    after it (a drop: the alert setting comes with the tap's one read), the goals between,
+    the last goal (the note's typed answer is expected in the same transaction) and Skip
+    (the summary)."""
+    await onboard_practitioner(harness)
+    await onboard_client(harness)
+    await harness.press(CLIENT, "Skip for now")
+    services = harness.services
+    client_id = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,))
+    )
+    practitioner_id = int(
+        await services.db.fetchval(
+            "SELECT practitioner_id FROM clients WHERE person_id = ?", (client_id,)
+        )
+    )
+    await services.digests.update(practitioner_id, alert_on_drop=alerts)
+    for text in ("Sleep by eleven", "Walk daily", "Call my sister"):
+        await services.goals.add(client_id, text)
+    for label in ("/checkin", "7", "8", "6", "5", "Skip"):  # last time's ratings
+        if label == "/checkin":
+            await harness.send(CLIENT, label)
+        else:
+            await harness.press(CLIENT, label)
+    harness.clock.advance(timedelta(days=1))
+    await harness.send(CLIENT, "/checkin")
+
+    counted = {step: await _tap_counted(harness, label) for step, label in (
+        ("overall", "6"), ("first goal, a drop", "4"), ("second goal", "6"),
+        ("last goal", "5"), ("skip the note", "Skip"),
+    )}  # fmt: skip
+
+    statements = {step: len(trace.statements) for step, trace in counted.items()}
+    # a drop alert the practitioner asked for is queued after the answer (not yet folded into
+    # its transaction): who they are, the goal, who covers (twice) and its own transaction
+    drop_alert = 7 if alerts else 0
+    for step in ("overall", "second goal"):
+        assert statements[step] <= 6, counted[step].statements
+    assert statements["first goal, a drop"] <= 6 + drop_alert, "\n".join(
+        s[:150] for s in counted["first goal, a drop"].statements
+    )
+    # the last goal also stores what the next typed text answers (the note): one more
+    # statement in the same transaction, not a second transaction
+    assert statements["last goal"] <= 7, counted["last goal"].statements
+    assert counted["last goal"].transactions == 1
+    # Skip finishes the check-in and reads what its summary shows: the ratings, the last
+    # overall answer, the coping topics (a fall of 4 is a hard moment) and what moved up
+    assert statements["skip the note"] <= 11, "\n".join(
+        s[:150] for s in counted["skip the note"].statements
+    )
+    assert counted["skip the note"].transactions == 1
+    practitioner_chat = await services.db.fetchval(
+        "SELECT chat_id FROM people WHERE id = ?", (practitioner_id,)
+    )
+    alerted = await services.db.fetchval(
+        "SELECT COUNT(*) FROM outbox WHERE kind = 'alert' AND chat_id = ?", (practitioner_chat,)
+    )
+    assert alerted == (1 if alerts else 0)  # one drop of 2+ points: Sleep by eleven, 8 -> 4
+    pending = await services.db.fetchval(
+        "SELECT pending_input FROM people WHERE id = ?", (client_id,)
+    )
+    assert pending is None
+    summary = harness.telegram.last(CLIENT.id).text
+    assert "Sleep by eleven: 4/10 (↓ 4 since last time)" in summary

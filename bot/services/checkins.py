@@ -26,6 +26,7 @@ from bot.services.goals import LEVELS, Goal, GoalService
 from bot.storage import Connection, Database
 from bot.storage.checkins import Checkin, CheckinRepository, Sharing
 from bot.storage.goals import GoalRepository
+from bot.storage.people import PeopleRepository
 from bot.storage.reminders import ReminderRepository
 from bot.text import checked, clean_user_text
 
@@ -62,6 +63,11 @@ class Question:
     practitioner_name: str | None = None  # for ``share``: who the note would be shared with
     answered: RatingLine | None = None  # from answer(): the goal rating just stored
     levels: Mapping[int, str] = field(default_factory=dict)  # for ``level``: their words
+    # from answer(): whether the practitioner wants to hear at once of a 2+ point drop
+    alert_on_drop: bool = False
+    # from answer(): what the client's next typed text answers was stored with the answer
+    # (the note, when this asks for it) or forgotten (when the check-in is done)
+    input_stored: bool = False
 
     @property
     def step(self) -> str:
@@ -202,6 +208,7 @@ class CheckinService:
         self._repo = CheckinRepository(db)
         self._goal_repo = GoalRepository(db)
         self._reminders = ReminderRepository(db)
+        self._people = PeopleRepository(db)
 
     async def get(self, client_id: int, checkin_id: int) -> Checkin | None:
         """A check-in, if it belongs to the client."""
@@ -297,6 +304,13 @@ class CheckinService:
             )
             if moved and goal is not None:
                 await self._store(conn, current, value, slip, now)
+            # what the next typed text answers, in the same transaction (no second one)
+            if moved and following == "note":
+                await self._people.set_pending_in(
+                    conn, client_id, {"kind": "note", "checkin_id": checkin.id}
+                )
+            elif moved and following == "done":
+                await self._people.set_pending_in(conn, client_id, None)
         if not moved:
             fresh = await self.get(client_id, checkin_id)
             if fresh is None or fresh.completed_at is not None:
@@ -312,7 +326,15 @@ class CheckinService:
         if current.kind == "goal" and goal is not None:
             line = RatingLine(goal, value, state.previous, slip=slip)
         following_question = _question_at(after, goals, state.sharing, state.levels)
-        return replace(following_question, answered=line), True
+        return (
+            replace(
+                following_question,
+                answered=line,
+                alert_on_drop=state.alert_on_drop,
+                input_stored=following in ("note", "done"),
+            ),
+            True,
+        )
 
     async def _store(
         self, conn: Connection, question: Question, value: int | None, slip: bool, now: int
@@ -376,7 +398,11 @@ class CheckinService:
         checkin = await self.get(client_id, checkin_id)
         if checkin is None:
             return []
-        rows = await self._repo.rating_lines(client_id, checkin_id, checkin.goal_ids)
+        return await self.ratings_of(checkin)
+
+    async def ratings_of(self, checkin: Checkin) -> list[RatingLine]:
+        """:meth:`ratings` of a check-in already read (one query)."""
+        rows = await self._repo.rating_lines(checkin.client_id, checkin.id, checkin.goal_ids)
         return [RatingLine(row.goal, row.value, row.previous, row.level, row.slip) for row in rows]
 
     async def previous_wellbeing(self, client_id: int, checkin_id: int) -> int | None:

@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from bot.storage import Connection
-from bot.storage.outbox import insert_outbox
+from bot.storage.outbox import insert_outbox, insert_outbox_many
 from bot.text import split_message
 
-__all__ = ["PRIORITY_NORMAL", "PRIORITY_SAFETY", "Button", "OutgoingMessage", "enqueue"]
+__all__ = [
+    "PRIORITY_NORMAL",
+    "PRIORITY_SAFETY",
+    "Button",
+    "OutgoingMessage",
+    "Queued",
+    "enqueue",
+    "enqueue_many",
+]
 
 Button = tuple[str, str]  # (label, callback data)
 PRIORITY_SAFETY = 0  # crisis replies and safety alerts go before everything else
@@ -86,8 +95,25 @@ async def enqueue(
     dedupe key was already used.
     """
     start = now if not_before is None else max(now, not_before)
-    parts = [message.text] if message.view or message.edit_of else split_message(message.text)
     row_id: int | None = None
+    for key, payload in _rows(message, dedupe_key):
+        row_id = await insert_outbox(
+            conn,
+            chat_id=chat_id,
+            kind=kind,
+            payload=payload,
+            dedupe_key=key,
+            start=start,
+            now=now,
+            priority=priority,
+            about=about,
+        )
+    return row_id
+
+
+def _rows(message: OutgoingMessage, dedupe_key: str | None) -> Iterator[tuple[str | None, str]]:
+    """The ``(dedupe key, payload)`` of each outbox row a message becomes, in order."""
+    parts = [message.text] if message.view or message.edit_of else split_message(message.text)
     for index, part in enumerate(parts):
         last = index == len(parts) - 1
         row = OutgoingMessage(
@@ -100,15 +126,40 @@ async def enqueue(
             message.reply_to if index == 0 else None,
         )
         key = dedupe_key if dedupe_key is None or len(parts) == 1 else f"{dedupe_key}#{index}"
-        row_id = await insert_outbox(
-            conn,
-            chat_id=chat_id,
-            kind=kind,
-            payload=row.to_json(),
-            dedupe_key=key,
-            start=start,
-            now=now,
-            priority=priority,
-            about=about,
+        yield key, row.to_json()
+
+
+@dataclass(frozen=True)
+class Queued:
+    """One message for :func:`enqueue_many` (the arguments :func:`enqueue` takes)."""
+
+    chat_id: int
+    kind: str
+    message: OutgoingMessage
+    dedupe_key: str | None = None
+    not_before: int | None = None
+    priority: int = PRIORITY_NORMAL
+    about: int | None = None
+
+
+async def enqueue_many(conn: Connection, messages: Sequence[Queued], now: int) -> None:
+    """Add many messages to the outbox in the caller's transaction, with one statement.
+
+    The same rows, in the same order, as :func:`enqueue` for each message in turn (a dedupe
+    key already used is skipped); set-based, for the tick.
+    """
+    rows = [
+        (
+            queued.chat_id,
+            queued.kind,
+            payload,
+            key,
+            now if queued.not_before is None else max(now, queued.not_before),
+            queued.priority,
+            queued.about,
         )
-    return row_id
+        for queued in messages
+        for key, payload in _rows(queued.message, queued.dedupe_key)
+    ]
+    if rows:
+        await insert_outbox_many(conn, rows, now)

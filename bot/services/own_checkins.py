@@ -89,7 +89,7 @@ class OwnCheckinService:
                         args={"practitioner_id": practitioner_id, "checkin_id": checkin_id},
                     ),
                     now=now,
-                    dedupe_key=f"own:{practitioner_id}:{checkin_id}",
+                    dedupe_key=f"own_checkin:{practitioner_id}:{checkin_id}",
                 )
                 await self.repo.set_next(practitioner_id, following, conn)
             count += 1

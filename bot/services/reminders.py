@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from dataclasses import dataclass
 from datetime import UTC, datetime, time, timedelta
@@ -9,9 +10,9 @@ from zoneinfo import ZoneInfo
 
 from bot.clock import Clock
 from bot.i18n import I18n
-from bot.services.outbox import OutgoingMessage, enqueue
+from bot.services.outbox import OutgoingMessage, Queued, enqueue_many
 from bot.services.places import parse_clock_time
-from bot.storage import Database
+from bot.storage import Connection, Database
 from bot.storage.reminders import DueReminder, ReminderRepository, ScheduleRow
 
 __all__ = [
@@ -23,7 +24,10 @@ __all__ = [
 ]
 
 _TIME = re.compile(r"^\s*([01]?[0-9]|2[0-3])[:.h]([0-5][0-9])\s*$")
-_DUE_BATCH = 5000  # a tick queues every reminder due (one transaction); a cap only bounds it
+_DUE_BATCH = 5000  # a tick queues every reminder due; a cap only bounds it
+# reminders queued per transaction: the tick holds the one connection a few ms at a time, so a
+# tap arriving meanwhile waits for one chunk, never for the whole tick
+_CHUNK = 200
 
 
 def parse_time(text: str) -> str | None:
@@ -191,13 +195,29 @@ class ReminderService:
     async def send_due(self) -> int:
         """Queue a reminder for every client whose time has come; return how many.
 
-        One query finds the due clients (with the reminder each new one replaces) and one
-        transaction queues the reminders and moves every due client's next instant on.
+        In chunks of :data:`_CHUNK` clients, each one transaction: read the due clients
+        (with the reminder each new one replaces), queue their reminders with one statement
+        and move every one's next instant on with a few more. A crash between chunks leaves
+        each client either queued and moved on, or untouched (due at the next tick). Between
+        chunks the tick lets others use the connection.
         """
         now = self._clock.now()
-        due = await self._repo.due(now, now - self.quiet_after_crisis, _DUE_BATCH)
-        if not due:
-            return 0
+        crisis_since = now - self.quiet_after_crisis
+        queued = seen = 0
+        while seen < _DUE_BATCH:
+            limit = min(_CHUNK, _DUE_BATCH - seen)
+            async with self._db.transaction() as conn:
+                due = await self._repo.due(now, crisis_since, limit, conn)
+                queued += await self._queue(conn, due, now)
+            seen += len(due)
+            if len(due) < limit:
+                break
+            await asyncio.sleep(0)  # a tap waiting for the connection goes first
+        return queued
+
+    async def _queue(self, conn: Connection, due: list[DueReminder], now: int) -> int:
+        """Queue the reminders of ``due`` clients and move each one's next instant on (in the
+        caller's transaction; every client leaves the due set); return how many were queued."""
         moved: list[tuple[int, int | None]] = []  # not reminded now: paused, or in a crisis
         reminded: list[tuple[DueReminder, int | None, int]] = []
         asked: list[DueReminder] = []  # "keep this rhythm, change it, or pause?" instead
@@ -224,47 +244,44 @@ class ReminderService:
                     moved.append((row.client_id, following))
                 else:
                     reminded.append((row, following, unanswered))
-        async with self._db.transaction() as conn:
-            if moved:
-                await self._repo.set_next_many(conn, moved)
-            if silent:
-                await self._repo.pause_silent(conn, silent)
-            for row, _following, _count in reminded:
-                await enqueue(
-                    conn,
-                    chat_id=row.chat_id,
-                    kind="reminder",
-                    # rendered when sent (handlers/views/reminders.py), in the client's language
-                    message=OutgoingMessage(
-                        view="reminder", args={"client_id": row.client_id}, replaces=row.standing
-                    ),
-                    now=now,
-                    dedupe_key=f"reminder:{row.client_id}:{row.next_prompt_at}",
-                    about=row.client_id,
-                )
-            for row in asked:
-                await enqueue(
-                    conn,
-                    chat_id=row.chat_id,
-                    kind="reminder",
-                    message=OutgoingMessage(
-                        view="reminder_rhythm",
-                        args={"client_id": row.client_id},
-                        replaces=row.standing,
-                    ),
-                    now=now,
-                    dedupe_key=f"rhythm:{row.client_id}:{row.next_prompt_at}",
-                    about=row.client_id,
-                )
-            if reminded:
-                await self._repo.mark_reminded(
-                    conn,
-                    now,
-                    [(row.client_id, following, count) for row, following, count in reminded],
-                )
-            if asked:
-                await self._repo.mark_rhythm_asked(conn, now, [row.client_id for row in asked])
-        return len(reminded) + len(asked)
+        messages = [
+            Queued(
+                chat_id=row.chat_id,
+                kind="reminder",
+                # rendered when sent (handlers/views/reminders.py), in the client's language
+                message=OutgoingMessage(
+                    view="reminder", args={"client_id": row.client_id}, replaces=row.standing
+                ),
+                dedupe_key=f"reminder:{row.client_id}:{row.next_prompt_at}",
+                about=row.client_id,
+            )
+            for row, _following, _count in reminded
+        ] + [
+            Queued(
+                chat_id=row.chat_id,
+                kind="reminder",
+                message=OutgoingMessage(
+                    view="reminder_rhythm", args={"client_id": row.client_id}, replaces=row.standing
+                ),
+                dedupe_key=f"rhythm:{row.client_id}:{row.next_prompt_at}",
+                about=row.client_id,
+            )
+            for row in asked
+        ]
+        if moved:
+            await self._repo.set_next_many(conn, moved)
+        if silent:
+            await self._repo.pause_silent(conn, silent)
+        await enqueue_many(conn, messages, now)
+        if reminded:
+            await self._repo.mark_reminded(
+                conn,
+                now,
+                [(row.client_id, following, count) for row, following, count in reminded],
+            )
+        if asked:
+            await self._repo.mark_rhythm_asked(conn, now, [row.client_id for row in asked])
+        return len(messages)
 
     async def reminder_locale(self, client_id: int) -> str | None:
         """The language of a queued reminder; ``None`` if the client is gone or paused since."""

@@ -23,12 +23,15 @@ _PREVIOUS = (
 # the check-in, the client's options, the previous rating of one goal, and the goals the
 # check-in can ask: every active goal and every goal changed since it started (a goal asked
 # was active when it started, so it is one of these unless the clock went backwards)
-# (and the levels written for those goals, one row per level)
+# (and the levels written for those goals, one row per level), and whether the practitioner
+# wants an alert when a rating drops
 _STATE_SQL = (
     f"SELECT {_COLUMNS}, cl.share_notes_default, pp.display_name AS practitioner_name,"
+    " COALESCE(pr.alert_on_drop, 0) AS alert_on_drop,"
     f" {_PREVIOUS} AS previous, {GOAL_COLUMNS}, gl.level AS level, gl.text AS level_text"
     " FROM checkins c JOIN clients cl ON cl.person_id = c.client_id"
     " LEFT JOIN people pp ON pp.id = cl.practitioner_id"
+    " LEFT JOIN practitioners pr ON pr.person_id = cl.practitioner_id"
     " LEFT JOIN goals g ON g.client_id = c.client_id"
     " AND (g.status = 'active' OR g.updated_at >= c.started_at)"
     " LEFT JOIN goal_levels gl ON gl.goal_id = g.id"
@@ -86,6 +89,7 @@ class CheckinState:
     sharing: Sharing
     previous: int | None  # the previous answered rating of the goal asked about, if any
     levels: dict[int, dict[int, str]] = field(default_factory=dict)  # {goal: {level: text}}
+    alert_on_drop: bool = False  # the practitioner asked to hear at once of a 2+ point drop
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,7 @@ class CheckinRepository:
             sharing=Sharing(bool(first["share_notes_default"]), "" if name is None else name),
             previous=first["previous"],
             levels=levels,
+            alert_on_drop=bool(first["alert_on_drop"]),
         )
 
     async def sharing(self, client_id: int) -> Sharing:

@@ -283,7 +283,9 @@ class DigestRepository:
             " JOIN checkins c ON c.id = r.checkin_id JOIN goals g ON g.id = r.goal_id"
             " JOIN clients cl ON cl.person_id = c.client_id WHERE cl.practitioner_id = ?"
             " AND r.value IS NOT NULL AND c.started_at < ?"
-            " AND r.goal_id IN (SELECT rp.goal_id FROM ratings rp"
+            # ``+``: test each check-in's few ratings against the list, rather than looking
+            # every goal of the list up in every check-in (5 times slower at 50 clients)
+            " AND +r.goal_id IN (SELECT rp.goal_id FROM ratings rp"
             " JOIN checkins cp ON cp.id = rp.checkin_id"
             " JOIN clients clp ON clp.person_id = cp.client_id WHERE clp.practitioner_id = ?"
             " AND rp.value IS NOT NULL AND cp.started_at >= ? AND cp.started_at < ?)"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.storage.database import Connection, Database
@@ -13,6 +14,7 @@ __all__ = [
     "OutboxRepository",
     "OutboxRow",
     "insert_outbox",
+    "insert_outbox_many",
 ]
 
 # After an ambiguous outcome these kinds are never sent again (a digest never arrives twice);
@@ -62,6 +64,27 @@ async def insert_outbox(
         )
     )
     return int(rows[0][0]) if rows else None
+
+
+async def insert_outbox_many(
+    conn: Connection,
+    rows: Sequence[tuple[int, str, str, str | None, int, int, int | None]],
+    now: int,
+) -> None:
+    """Queue many rows in the caller's transaction with one statement (set-based).
+
+    Each row is ``(chat id, kind, payload, dedupe key, start, priority, about)``; a row whose
+    dedupe key was used already is skipped, as :func:`insert_outbox` skips it.
+    """
+    await conn.executemany(
+        "INSERT INTO outbox (chat_id, kind, payload, dedupe_key, not_before, next_attempt_at,"
+        " created_at, priority, about_person) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+        " ON CONFLICT (dedupe_key) DO NOTHING",
+        [
+            (chat_id, kind, payload, key, start, start, now, priority, about)
+            for chat_id, kind, payload, key, start, priority, about in rows
+        ],
+    )
 
 
 class OutboxRepository:

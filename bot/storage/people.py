@@ -146,7 +146,14 @@ class PeopleRepository:
 
     async def set_pending(self, person_id: int, pending: dict[str, Any] | None) -> None:
         """Replace (or with ``None`` clear) what the person's next free text answers."""
-        await self._db.execute(
+        async with self._db.transaction() as conn:
+            await self.set_pending_in(conn, person_id, pending)
+
+    async def set_pending_in(
+        self, conn: Connection, person_id: int, pending: dict[str, Any] | None
+    ) -> None:
+        """:meth:`set_pending` in the caller's transaction."""
+        await conn.execute(
             "UPDATE people SET pending_input = ? WHERE id = ?",
             (None if pending is None else json.dumps(pending), person_id),
         )

@@ -162,9 +162,12 @@ class ReminderRepository:
         async with self._db.transaction() as conn:
             await self.clear_open(conn, client_id)
 
-    async def due(self, now: int, crisis_since: int, limit: int) -> list[DueReminder]:
-        """Up to ``limit`` clients whose next reminder is due at ``now``, earliest first."""
-        rows = await self._db.fetchall(
+    async def due(
+        self, now: int, crisis_since: int, limit: int, conn: Connection | None = None
+    ) -> list[DueReminder]:
+        """Up to ``limit`` clients whose next reminder is due at ``now``, earliest first
+        (read in the caller's transaction when ``conn`` is given)."""
+        rows = await (conn or self._db.conn).execute_fetchall(
             "SELECT c.person_id, p.chat_id, c.reminder_days, c.reminder_time, p.timezone,"
             " c.paused, c.paused_until, c.next_prompt_at, c.unanswered,"
             " c.open_reminder_at IS NOT NULL AS open, c.rhythm_asked_at IS NOT NULL AS asked,"
