@@ -192,7 +192,7 @@ class OutboxSender:
         row_id, chat_id, kind, attempts = row.id, row.chat_id, row.kind, row.attempts
         message: OutgoingMessage = OutgoingMessage.from_json(row.payload)
         if row.kind == REMOVAL_KIND:
-            if not await self._rows.claim(row_id):
+            if not await self._rows.claim(row_id, self._clock.now() + self.lease_seconds):
                 return "skipped"
             if message.replaces is not None:
                 await _remove(bot, chat_id, message.replaces)

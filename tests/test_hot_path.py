@@ -323,6 +323,7 @@ async def _queued_for(db: Database) -> list[tuple[int, str]]:
     return [(row["about_person"], row["dedupe_key"]) for row in rows]
 
 
+@pytest.mark.sqlite_only(reason="counts transactions through SQLite's trace callback")
 async def test_the_tick_queues_reminders_in_chunks_each_one_transaction(
     db: Database, clock: ManualClock, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -470,6 +471,7 @@ async def _tap_counted(harness: Harness, label: str) -> Trace:
     return trace
 
 
+@pytest.mark.sqlite_only(reason="counts statements through SQLite's trace callback")
 @pytest.mark.parametrize("alerts", [False, True])
 async def test_every_step_of_a_checkin_makes_few_statements(harness: Harness, alerts: bool) -> None:
     """The most statements any tap of a check-in runs: the overall question, the first goal

@@ -218,7 +218,7 @@ def test_the_cli_runs_a_script(tmp_path: Path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "sandbox", "--script", str(script), "--fresh",
          "--db", str(tmp_path / "s.db"), "--start", START],
-        capture_output=True, text=True, timeout=120, cwd=REPO, env=env, check=False,
+        capture_output=True, text=True, timeout=600, cwd=REPO, env=env, check=False,
     )  # fmt: skip
     assert done.returncode == 0, done.stderr
     assert "> alex: :as lucia\nNow typing as Lucía (client2)." in done.stdout
