@@ -312,7 +312,7 @@ async def choose_timezone(update: Update, context: BotContext) -> None:
     zone = pressed["zone"]
     if actor.person_id is None:
         return
-    await _store_timezone(update, context, actor, zone)
+    await store_timezone(update, context, actor, zone)
 
 
 async def typed_timezone(update: Update, context: BotContext, actor: Actor, text: str) -> None:
@@ -322,7 +322,7 @@ async def typed_timezone(update: Update, context: BotContext, actor: Actor, text
     places = context.services.places
     found = places.find(typed) if len(typed) <= 100 else None
     if found is not None:
-        await _store_timezone(update, context, actor, found.zone)
+        await store_timezone(update, context, actor, found.zone)
         return
     suggestions = places.suggest(typed) if 0 < len(typed) <= 100 else []
     if suggestions:
@@ -352,10 +352,6 @@ async def typed_timezone(update: Update, context: BotContext, actor: Actor, text
 async def store_timezone(update: Update, context: BotContext, actor: Actor, zone: str) -> None:
     """Keep the zone, reschedule what depends on it and say so; an open first-goal question
     stays open (the onboarding "Where are you?" sits beside it)."""
-    await _store_timezone(update, context, actor, zone)
-
-
-async def _store_timezone(update: Update, context: BotContext, actor: Actor, zone: str) -> None:
     t = context.t(actor)
     assert actor.person_id is not None
     onboarding = bool((actor.pending_input or {}).get("onboarding"))

@@ -46,14 +46,15 @@ class OwnCheckinService:
         """When the next one comes (``None``: off)."""
         return await self.repo.next_at(practitioner_id)
 
-    async def _following(self, practitioner_id: int, after: int) -> int | None:
-        settings = await self._digests.settings(practitioner_id)
+    @staticmethod
+    def _following(settings: PractitionerSettings, after: int) -> int | None:
         day, at = own_schedule(settings)
         return next_occurrence(frozenset({day}), at, settings.timezone, after)
 
     async def turn_on(self, practitioner_id: int) -> int | None:
         """Weekly from now on; when the first one comes."""
-        at = await self._following(practitioner_id, self._clock.now())
+        settings = await self._digests.settings(practitioner_id)
+        at = self._following(settings, self._clock.now())
         await self.repo.set_next(practitioner_id, at)
         return at
 
@@ -77,7 +78,7 @@ class OwnCheckinService:
         count = 0
         for practitioner_id in await self.repo.due(now):
             settings = await self._digests.settings(practitioner_id)
-            following = await self._following(practitioner_id, now)
+            following = self._following(settings, now)
             async with self._db.transaction() as conn:
                 checkin_id = await self.repo.start(conn, practitioner_id, now)
                 await enqueue(
@@ -103,18 +104,14 @@ class OwnCheckinService:
         """How full the tank is (``None``: skipped)."""
         if value is not None and not 0 <= value <= 10:
             return False
-        return await self.repo.answer(
-            practitioner_id, checkin_id, self._clock.now(), tank=value, tank_given=True
-        )
+        return await self.repo.answer_tank(practitioner_id, checkin_id, self._clock.now(), value)
 
     async def answer_thing(self, practitioner_id: int, checkin_id: int, raw: str) -> bool:
         """One thing for themselves this week; over :data:`MAX_ONE_THING` is refused whole."""
         text = checked(clean_user_text(raw), MAX_ONE_THING)
         if not text:
             return False
-        return await self.repo.answer(
-            practitioner_id, checkin_id, self._clock.now(), one_thing=text
-        )
+        return await self.repo.answer_thing(practitioner_id, checkin_id, self._clock.now(), text)
 
     async def history(self, practitioner_id: int) -> list[OwnCheckin]:
         """Their answered check-ins, oldest first."""

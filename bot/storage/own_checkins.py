@@ -73,29 +73,26 @@ class OwnCheckinRepository:
         )
         return None if row is None else OwnCheckin(*row)
 
-    async def answer(
-        self,
-        practitioner_id: int,
-        checkin_id: int,
-        now: int,
-        *,
-        tank: int | None = None,
-        one_thing: str | None = None,
-        tank_given: bool = False,
+    async def answer_tank(
+        self, practitioner_id: int, checkin_id: int, now: int, tank: int | None
     ) -> bool:
-        """Store an answer (the tank, or the one thing); ``False`` if not theirs."""
-        if tank_given:
-            changed = await self._db.execute(
-                "UPDATE own_checkins SET tank = ?, answered_at = ?"
-                " WHERE id = ? AND practitioner_id = ?",
-                (tank, now, checkin_id, practitioner_id),
-            )
-        else:
-            changed = await self._db.execute(
-                "UPDATE own_checkins SET one_thing = ?, answered_at = ?"
-                " WHERE id = ? AND practitioner_id = ?",
-                (one_thing, now, checkin_id, practitioner_id),
-            )
+        """How full the tank is (``None``: skipped); ``False`` if not theirs."""
+        return await self._answer("tank", practitioner_id, checkin_id, now, tank)
+
+    async def answer_thing(
+        self, practitioner_id: int, checkin_id: int, now: int, one_thing: str
+    ) -> bool:
+        """One thing for themselves this week; ``False`` if not theirs."""
+        return await self._answer("one_thing", practitioner_id, checkin_id, now, one_thing)
+
+    async def _answer(
+        self, column: str, practitioner_id: int, checkin_id: int, now: int, value: object
+    ) -> bool:
+        changed = await self._db.execute(
+            f"UPDATE own_checkins SET {column} = ?, answered_at = ?"  # column: one of two names
+            " WHERE id = ? AND practitioner_id = ?",
+            (value, now, checkin_id, practitioner_id),
+        )
         return changed == 1
 
     async def history(self, practitioner_id: int, limit: int = 52) -> list[OwnCheckin]:
