@@ -369,7 +369,7 @@ async def follow_up(
 ) -> None:
     """The motivational-interviewing follow-ups after the rulers, each one skippable.
 
-    "What makes it a {n} and not a 0?" (not asked at 0 or without an answer) and "What would
+    "What makes it {n} and not 0?" (not asked at 0 or without an answer) and "What would
     help it move to {n+1}?" (not at 10), then whether the practitioner may see the answers.
     """
     assert actor.person_id is not None
@@ -389,7 +389,7 @@ async def follow_up(
             update,
             context,
             t._(
-                "You gave it {n} for importance. What makes it a {n} and not a 0? A few words "
+                "You gave it {n} for importance. What makes it {n} and not 0? A few words "
                 "in your own way, or skip.",
                 n=goal.importance,
             ),

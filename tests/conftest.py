@@ -66,11 +66,31 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
                     pytest.mark.skip(reason="PostgreSQL only: runs in make test-postgres")
                 )
         return
+    # A test that opens no database of the run's backend (parsing, wording, the crisis model,
+    # the wheel, the sandbox's own SQLite file) would only repeat the SQLite half: it runs there.
+    kept, repeated = [], []
     for item in items:
+        if not _uses_the_backend(item):
+            repeated.append(item)
+            continue
+        kept.append(item)
         marker = item.get_closest_marker("sqlite_only")
         if marker is not None:
             reason = marker.kwargs.get("reason") or (marker.args[0] if marker.args else "")
             item.add_marker(pytest.mark.skip(reason=f"SQLite only: {reason}"))
+    if repeated:
+        config.hook.pytest_deselected(items=repeated)
+        items[:] = kept
+
+
+_BACKEND_FIXTURES = frozenset({"database_url", "postgres_server", "backend"})
+
+
+def _uses_the_backend(item: pytest.Item) -> bool:
+    """Whether the test opens a database of the run's backend (or is about PostgreSQL)."""
+    if item.get_closest_marker("postgres_only") is not None:
+        return True
+    return not _BACKEND_FIXTURES.isdisjoint(getattr(item, "fixturenames", ()))
 
 
 @pytest.fixture(scope="session")

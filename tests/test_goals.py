@@ -33,7 +33,7 @@ async def test_first_goal_right_after_consent_with_rulers(harness: Harness) -> N
     await harness.press(CLIENT, "8")
     assert "How confident" in harness.telegram.last(CLIENT.id).text
     await harness.press(CLIENT, "Skip")
-    assert "What makes it a 8 and not a 0?" in harness.telegram.last(CLIENT.id).text
+    assert "What makes it 8 and not 0?" in harness.telegram.last(CLIENT.id).text
     await harness.press(CLIENT, "Skip")  # the follow-up is optional; no confidence: no second
     assert "All set" in harness.telegram.last(CLIENT.id).text
     row = await harness.services.db.fetchone("SELECT importance, confidence FROM goals")

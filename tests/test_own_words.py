@@ -33,7 +33,7 @@ async def test_mi_follow_ups_are_asked_kept_shown_back_and_shared_only_by_choice
     await harness.press(CLIENT, "8")
     await harness.press(CLIENT, "4")
     why = harness.telegram.last(CLIENT.id)
-    assert "What makes it a 8 and not a 0?" in why.text and why.buttons  # with Skip
+    assert "What makes it 8 and not 0?" in why.text and why.buttons  # with Skip
     await harness.send(CLIENT, "my kids want to come along")
     help_question = harness.telegram.last(CLIENT.id)
     assert "What would help it move to 5?" in help_question.text

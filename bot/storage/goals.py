@@ -40,7 +40,7 @@ class Goal:
     confidence: int | None
     created_at: int
     achieved_at: int | None
-    why_not_lower: str | None = None  # "What makes it a {n} and not a 0?", in their words
+    why_not_lower: str | None = None  # "What makes it {n} and not 0?", in their words
     what_would_help: str | None = None  # "What would help it move to {n+1}?"
     reflections_shared: bool = False
     stage: str | None = None  # thinking, ready, doing, keeping, slip
