@@ -142,7 +142,7 @@ def build_application(
         .post_shutdown(on_shutdown)
     )
     if rate_limit:
-        builder = builder.rate_limiter(CallBudget())
+        builder = builder.rate_limiter(CallBudget(settings.telegram_messages_per_second))
     if request is not None:
         builder = builder.request(request).get_updates_request(request)
     application: BotApp = builder.build()  # type: ignore[assignment]

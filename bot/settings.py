@@ -68,6 +68,9 @@ class Settings(BaseSettings):
     tick_seconds: float = Field(default=30.0, ge=1.0, le=600.0)
     # how long a message being sent stays its process's before another may take it for lost
     outbox_lease_seconds: int = Field(default=120, ge=2, le=3600)
+    # Telegram's limit on messages a second for one bot token (about 30; raise it only for a
+    # bot with paid broadcasts, or a local Bot API server that allows more)
+    telegram_messages_per_second: int = Field(default=30, ge=1, le=1000)
     webhook_url: AnyHttpUrl | None = None
     webhook_listen: str = "0.0.0.0"  # noqa: S104 - listening on all interfaces is the point
     webhook_port: int = Field(default=8443, ge=1, le=65535)

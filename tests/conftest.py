@@ -157,6 +157,10 @@ def settings(tmp_path: Path, database_url: str) -> Settings:
         database_url=database_url,
         admin_ids=(ADMIN.id,),
         telegram_bot_token="123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz",
+        # the call budget is in the path as in production, but the pretend Telegram allows
+        # more than 30 a second, so a test does not wait in real time for it
+        # (tests/test_delivery_budget.py holds the budget to Telegram's 30)
+        telegram_messages_per_second=1000,
     )
 
 

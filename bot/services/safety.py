@@ -24,6 +24,7 @@ checks, and screening never raises.
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 import re
 import unicodedata
@@ -137,6 +138,7 @@ def normalize(text: str) -> str:
     return _WORDS.sub(_cyrillic_word, folded)
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the rules are compiled at every start and import
 def normalize_pattern(pattern: str) -> str:
     """Fold a pattern's literal characters like ``normalize`` does, keeping escapes as written."""
     parts = []
@@ -146,11 +148,13 @@ def normalize_pattern(pattern: str) -> str:
     return "".join(parts)
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the rules are compiled at every start and import
 def compile_pattern(pattern: str) -> re.Pattern[str]:
     """Compile a rule written for normalised text; raise ``re.error`` if it is not valid."""
     return re.compile(normalize_pattern(pattern))
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the rules are compiled at every start and import
 def pattern_problem(pattern: str) -> str | None:
     """Say what is wrong with a pattern or exclusion, or return ``None`` if it can be used."""
     if not pattern.strip():
@@ -176,6 +180,7 @@ def _phrase_pattern(phrase: str) -> str | None:
     return _JOIN.join(re.escape(word).replace("'", "'?") for word in words)
 
 
+@functools.lru_cache(maxsize=8192)  # pure; the rules are compiled at every start and import
 def _keyword_pattern(keyword: str) -> str | None:
     """Return the regular expression for one keyword, or ``None`` if it has no word in it."""
     spellings = [_phrase_pattern(keyword), _phrase_pattern(keyword.translate(_DIGRAPHS))]

@@ -15,10 +15,12 @@ keeps the text.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import logging
 import re
 import threading
+from collections import OrderedDict
 from dataclasses import dataclass
 from importlib import resources
 from typing import Any
@@ -57,6 +59,10 @@ def pieces(text: str) -> list[str]:
 
 _SHARED_LOCK = threading.Lock()
 _SHARED: list[tuple[Any, _Model]] = []
+# Recent scores by a digest of the text (never the text): people repeat short messages ("ok",
+# "thanks", "hi") and the model is the same for the whole process, so a score is computed once.
+_SCORES: OrderedDict[bytes, float] = OrderedDict()
+_SCORES_KEPT = 4096
 
 
 def _shared() -> tuple[Any, _Model]:
@@ -122,8 +128,17 @@ class SemanticScreen:
             if not text.strip() or not self._load():
                 return float("-inf")
             assert self._model is not None
+            key = hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=16).digest()
+            known = _SCORES.get(key)
+            if known is not None:
+                _SCORES.move_to_end(key)
+                return known
             vectors = self._engine.query(pieces(text))
-            return float(self._model.decision(vectors).max())
+            score = float(self._model.decision(vectors).max())
+            _SCORES[key] = score
+            if len(_SCORES) > _SCORES_KEPT:
+                _SCORES.popitem(last=False)
+            return score
 
     def warm_up(self) -> bool:
         """Load the model now (at start-up, in a thread) instead of on the first message."""
