@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
-from telegram import Update
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes
 
 from bench.common import START, Result, percentile, summary
@@ -114,6 +114,57 @@ def _echo_app(
     return app
 
 
+def _calls_app(telegram: FakeTelegram, question: Any) -> Application[Any, Any, Any, Any, Any, Any]:
+    """A second baseline: the Bot API calls a real tap makes, with nothing else.
+
+    Answer the button press, mark the answer on the pressed question (an edit) and send the
+    next question with its keyboard (built for each call, as the bot does), on the same PTB
+    and the same pretend Telegram; no database, no handler logic.
+    """
+    rows = (question.reply_markup or {}).get("inline_keyboard", [])
+    text = question.markup or question.text
+
+    async def calls(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        query = update.callback_query
+        assert query is not None and query.from_user is not None
+        await query.answer()
+        await query.edit_message_text(f"{text}\n<i>→ {query.data}</i>", parse_mode="HTML")
+        keyboard = InlineKeyboardMarkup(
+            [[InlineKeyboardButton(b["text"], callback_data=b["callback_data"]) for b in row]
+             for row in rows]
+        )  # fmt: skip
+        await context.bot.send_message(
+            query.from_user.id, text, reply_markup=keyboard, parse_mode="HTML"
+        )
+
+    app = (
+        ApplicationBuilder()
+        .token("0:bench")
+        .request(telegram.request())
+        .get_updates_request(telegram.request())
+        .updater(None)
+        .build()
+    )
+    app.add_handler(CallbackQueryHandler(calls))
+    return app
+
+
+async def _calls_round(
+    app: Application[Any, Any, Any, Any, Any, Any], telegram: FakeTelegram, clients: list[int]
+) -> list[float]:
+    """Each client presses a button on their latest message four times (timed)."""
+    seconds: list[float] = []
+    for step in range(4):
+        for client in clients:
+            message = telegram.last(client)
+            data = f"ci:1:w:{_value(client, step)}"
+            update = telegram.to_update(
+                telegram.callback_update(_user(client), message, data), app.bot
+            )
+            seconds.append(await _timed(app, update))
+    return seconds
+
+
 async def _echo_round(
     app: Application[Any, Any, Any, Any, Any, Any], telegram: FakeTelegram, clients: list[int]
 ) -> list[float]:
@@ -165,8 +216,14 @@ async def run(seed: Path, folder: Path) -> list[Result]:
     )
     await _real_round(app, telegram, warm[: CLIENTS_PER_ROUND // 2], trace)  # warm-up
     await _echo_round(echo, telegram, warm[CLIENTS_PER_ROUND // 2 :])
+    # the calls-only baseline sends the question a real tap sends, with its keyboard
+    question = telegram.last(warm[0])
+    calls = _calls_app(telegram, question)
+    await calls.initialize()
+    await _calls_round(calls, telegram, warm[: CLIENTS_PER_ROUND // 2])
     real_rates: list[float] = []
     echo_rates: list[float] = []
+    calls_rates: list[float] = []
     latencies: list[float] = []
     trips: list[int] = []
     for clients in rounds:
@@ -174,16 +231,20 @@ async def run(seed: Path, folder: Path) -> list[Result]:
         echo_rates.append(len(echo_seconds) / sum(echo_seconds))
         seconds, counted = await _real_round(app, telegram, clients, trace)
         real_rates.append(len(seconds) / sum(seconds))
+        calls_seconds = await _calls_round(calls, telegram, clients)
+        calls_rates.append(len(calls_seconds) / sum(calls_seconds))
         latencies += seconds
         trips += counted
     await services.db.raw.set_trace_callback(None)
     await echo.shutdown()
+    await calls.shutdown()
     await echo_db.close()
     await on_shutdown(app)
     await app.shutdown()
 
     median, low, high = summary(real_rates)
     echo_median = summary(echo_rates)[0]
+    calls_median = summary(calls_rates)[0]
     trip_median, trip_low, trip_high = summary([float(t) for t in trips])
     latency_ms = [s * 1000 for s in latencies]
     return [
@@ -194,6 +255,15 @@ async def run(seed: Path, folder: Path) -> list[Result]:
                 f"{len(latencies)} taps by {len(latencies) // 4} clients at 100,000; tap latency "
                 f"p50 {percentile(latency_ms, 0.5):.1f} ms, p99 {percentile(latency_ms, 0.99):.1f}"
                 " ms; baseline: PTB echo, one aiosqlite insert + one reply; rate limiter off"
+            ),
+        ),
+        Result(
+            "1", "rating taps/s vs its Bot API calls alone", "taps/s", median, low, high,
+            calls_median, "- (not a target)", None, samples=len(real_rates),
+            note=(
+                "baseline: answerCallbackQuery, editMessageText, sendMessage with the real "
+                "question's keyboard, on the same PTB and pretend Telegram, no database: "
+                "what PTB costs for the calls a tap needs"
             ),
         ),
         Result(
