@@ -21,6 +21,8 @@ from typing import TYPE_CHECKING, Any
 from telegram import Update
 from telegram.error import Forbidden, InvalidToken, TelegramError
 
+from bot.storage.updates import Turn
+
 if TYPE_CHECKING:
     from bot.context import BotApp
 
@@ -29,6 +31,8 @@ __all__ = ["Poller", "TelegramUnavailableError", "UpdateGate", "WebhookServer", 
 _log = logging.getLogger(__name__)
 _SEEN_DAYS = 2  # Telegram keeps undelivered updates for 24 hours
 _RETRY = (1, 2, 5, 10, 30)
+_TURN_POLL = 0.01  # seconds between looks while an earlier update of the person is applied
+_WAITING_FOR = 30  # a waiting update not renewed for this long belongs to a dead process
 
 
 class TelegramUnavailableError(Exception):
@@ -69,20 +73,54 @@ class UpdateGate:
             async with lock:
                 if update.update_id in self._seen:
                     return
-                await self._app.process_update(update)
                 services = self._app.bot_data.services
-                if update.update_id in services.unanswered:
-                    # the reply could not reach Telegram: leave the update unconfirmed, so it is
-                    # applied again once Telegram answers (handlers are safe to repeat)
-                    services.unanswered.discard(update.update_id)
-                    raise TelegramUnavailableError
-                self._seen.add(update.update_id)
-                await services.updates.applied(update.update_id, services.clock.now())
+                shared = services.db.backend == "postgresql"
+                if shared and not await self._turn(update.update_id, key):
+                    self._seen.add(update.update_id)  # another process applied it
+                    return
+                applied = False
+                try:
+                    await self._app.process_update(update)
+                    if update.update_id in services.unanswered:
+                        # the reply could not reach Telegram: leave the update unconfirmed, so
+                        # it is applied again once Telegram answers (handlers are safe to repeat)
+                        services.unanswered.discard(update.update_id)
+                        raise TelegramUnavailableError
+                    applied = True
+                    self._seen.add(update.update_id)
+                finally:
+                    now = services.clock.now()
+                    if shared:  # recorded and the turn handed on, in one transaction
+                        await services.updates.finish(update.update_id, now, applied=applied)
+                    elif applied:
+                        await services.updates.applied(update.update_id, now)
         finally:
             self._users[key] -= 1
             if not self._users[key]:
                 del self._users[key]
                 self._locks.pop(key, None)
+
+    async def _turn(self, update_id: int, key: int) -> bool:
+        """Wait until this update is the person's next (several processes on one database).
+
+        Returns ``False`` if another process applied it already. Telegram may send one
+        person's updates over several connections at once, and the proxy may hand them to
+        different processes: the lowest id goes first, one at a time.
+        """
+        services = self._app.bot_data.services
+        lease = services.settings.outbox_lease_seconds
+        pause = _TURN_POLL
+        while True:
+            turn = await services.updates.take_turn(
+                update_id, key, services.clock.now(), waiting_for=_WAITING_FOR,
+                applying_for=lease,
+            )  # fmt: skip
+            if turn is Turn.GO:
+                return True
+            if turn is Turn.APPLIED:
+                return False
+            await asyncio.sleep(pause)
+            pause = min(pause * 2, 0.5)
 
     async def run_all(self, updates: Iterable[Update]) -> None:
         """Apply a batch; tasks start in order, so each person's keep their order."""

@@ -20,6 +20,8 @@ from bot.storage.database import migration_files
 from bot.storage.outbox import OutboxRepository
 from bot.storage.postgres import PostgresDatabase, translate
 from bot.storage.sqlite import SqliteDatabase
+from bot.storage.updates import Turn
+from bot.updates import UpdateGate
 from tests.conftest import ADMIN, CLIENT
 from tests.pg_server import PostgresServer
 from tests.test_checkin import client_with_goals
@@ -297,3 +299,55 @@ async def test_two_processes_ticking_together_send_each_digest_once(
         for n in range(40)
     ]
     assert per_chat == [1] * 40  # every digest, none twice
+
+
+@pytest.mark.postgres_only
+async def test_one_persons_updates_wait_for_each_other_across_processes(
+    shared: tuple[Harness, Harness], clock: ManualClock
+) -> None:
+    """Two processes receive one person's two updates at once: the second waits for the first.
+
+    Process one has begun applying update 1 when process two receives update 2; two applies
+    it only after one finished, and an update one applied is skipped by two when Telegram
+    sends it again.
+    """
+    one, two = shared
+    gates = UpdateGate(one.app), UpdateGate(two.app)
+    for gate in gates:
+        await gate.load()
+    first = one.telegram.text_update(ADMIN, "/help")
+    second = one.telegram.text_update(ADMIN, "/privacy")
+    assert second["update_id"] > first["update_id"]
+    repository = one.services.updates
+    # process one took its turn for update 1 (and is applying it)
+    turn = await repository.take_turn(
+        first["update_id"], ADMIN.id, clock.now(), waiting_for=30, applying_for=120
+    )
+    assert turn is Turn.GO
+    waiting = asyncio.create_task(gates[1].run(two.telegram.to_update(second, two.app.bot)))
+
+    async def noted() -> bool:
+        rows = await one.services.db.fetchall(
+            "SELECT update_id FROM updates_in_progress WHERE started_at IS NULL"
+        )
+        return [row["update_id"] for row in rows] == [second["update_id"]]
+
+    for _ in range(500):  # until process two has noted update 2 and is waiting its turn
+        if await noted():
+            break
+        await asyncio.sleep(0.01)
+    assert await noted()
+    assert not waiting.done()
+    assert two.telegram.bot_messages(ADMIN.id) == []  # update 2 not applied before update 1
+
+    await gates[0].run(one.telegram.to_update(first, one.app.bot))  # one applies update 1
+    assert len(one.telegram.bot_messages(ADMIN.id)) == 1
+    await asyncio.wait_for(waiting, timeout=30)  # then two applies update 2
+    assert len(two.telegram.bot_messages(ADMIN.id)) == 1
+
+    # Telegram sends update 1 again, to process two: it was applied, so nothing happens
+    await gates[1].run(two.telegram.to_update(first, two.app.bot))
+    assert len(two.telegram.bot_messages(ADMIN.id)) == 1
+    assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
+    applied = await one.services.db.fetchall("SELECT update_id FROM processed_updates")
+    assert {row["update_id"] for row in applied} == {first["update_id"], second["update_id"]}

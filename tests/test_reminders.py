@@ -8,10 +8,12 @@ from zoneinfo import ZoneInfo
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.delivery import RESENT_MARK
 from bot.sandbox.fake_telegram import FakeUser
 from bot.sandbox.harness import Harness
 from bot.services.reminders import next_occurrence, parse_time
-from tests.conftest import onboard_client, onboard_practitioner
+from bot.storage.outbox import OutboxRepository
+from tests.conftest import CLIENT, onboard_client, onboard_practitioner
 
 BERLIN = FakeUser(3301, "Greta", "de")
 NEW_YORK = FakeUser(3302, "Joe", "en")
@@ -192,3 +194,37 @@ def test_parse_time_property(text: str) -> None:
     if parsed is not None:
         hours, minutes = parsed.split(":")
         assert 0 <= int(hours) <= 23 and 0 <= int(minutes) <= 59
+
+
+async def test_a_reminder_caught_mid_send_by_a_crash_goes_once_more_marked(
+    harness: Harness,
+) -> None:
+    """A process died between taking the reminder and Telegram's answer: nothing is lost.
+
+    At the next start (or, with several processes, once its lease expired) the reminder is
+    sent once more, marked 🔁, with its buttons; never a third time.
+    """
+    await onboard_practitioner(harness)
+    await onboard_client(harness, CLIENT)
+    await harness.press(CLIENT, "Skip for now")
+    services = harness.services
+    client_id = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,))
+    )
+    await services.reminders.set_days(client_id, frozenset(range(7)))
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    before = len(harness.telegram.bot_messages(CLIENT.id))
+    row_id = int(await services.db.fetchval("SELECT id FROM outbox WHERE kind = 'reminder'"))
+    # the dead process had claimed it (status 'sending') when it was killed
+    assert await OutboxRepository(services.db).claim(row_id, harness.clock.now() + 60)
+    harness.clock.advance(timedelta(minutes=5))  # its lease is long over
+    assert await services.outbox.recover() == 1
+    await harness.deliver()
+    sent = harness.telegram.bot_messages(CLIENT.id)[before:]
+    assert len(sent) == 1
+    assert sent[0].text.startswith(RESENT_MARK)
+    assert [data for _, data in sent[0].buttons] == ["rem:go", "rem:later", "rem:skip"]
+    assert await services.outbox.recover() == 0  # sent: nothing left to resolve
+    await harness.deliver()
+    assert len(harness.telegram.bot_messages(CLIENT.id)) == before + 1

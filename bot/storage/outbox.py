@@ -17,9 +17,10 @@ __all__ = [
     "insert_outbox_many",
 ]
 
-# After an ambiguous outcome these kinds are never sent again (a digest never arrives twice);
-# every other kind is sent at most once more, marked.
-AT_MOST_ONCE_KINDS = ("digest", "reminder")
+# After an ambiguous outcome these kinds are never sent again (a digest never arrives twice,
+# and the next one covers its period); every other kind, a reminder too, is sent at most once
+# more, marked 🔁, so nothing is lost.
+AT_MOST_ONCE_KINDS = ("digest",)
 # Once sent, a row keeps no payload, except a digest's arguments (a practitioner id and its
 # period): the next digest covers the period of one whose delivery was not confirmed.
 _KEEP_VIEW_ARGS = "CASE WHEN kind = 'digest' THEN payload ELSE '{}' END"
