@@ -348,8 +348,8 @@ async def test_the_tick_queues_reminders_in_chunks_each_one_transaction(
     assert trace.transactions == 4  # 2 + 2 + 2 + 1 clients
     queued = await _queued_for(db)
     assert sorted(about for about, _ in queued) == [3, 4, 5, 7, 8, 9]
-    assert dict(queued)[5].startswith("rhythm:5:")
-    assert all(key.endswith(f":{now - 60}") for _, key in queued)
+    assert dict(queued)[5] == f"rhythm:{now - 60}:5"
+    assert all(key.split(":")[1:] == [str(now - 60), str(about)] for about, key in queued)
     moved = await db.fetchall(
         "SELECT person_id FROM clients WHERE person_id >= 3 AND next_prompt_at > ?", (now,)
     )

@@ -252,7 +252,8 @@ class ReminderService:
                 message=OutgoingMessage(
                     view="reminder", args={"client_id": row.client_id}, replaces=row.standing
                 ),
-                dedupe_key=f"reminder:{row.client_id}:{row.next_prompt_at}",
+                # time first: one tick's keys sit together in the unique index
+                dedupe_key=f"reminder:{row.next_prompt_at}:{row.client_id}",
                 about=row.client_id,
             )
             for row, _following, _count in reminded
@@ -263,7 +264,7 @@ class ReminderService:
                 message=OutgoingMessage(
                     view="reminder_rhythm", args={"client_id": row.client_id}, replaces=row.standing
                 ),
-                dedupe_key=f"rhythm:{row.client_id}:{row.next_prompt_at}",
+                dedupe_key=f"rhythm:{row.next_prompt_at}:{row.client_id}",
                 about=row.client_id,
             )
             for row in asked
