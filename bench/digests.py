@@ -11,8 +11,9 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+from bench.backend import database
 from bench.common import DAY, NOW, START, Result, percentile, summary
-from bench.seed import PRACTITIONERS, copy_of
+from bench.seed import PRACTITIONERS
 from bot.app import build_application, on_shutdown, on_startup
 from bot.clock import ManualClock
 from bot.context import Services
@@ -44,11 +45,10 @@ async def _two_queries(services: Services, practitioner: int) -> int:
 
 async def run(seed: Path, folder: Path) -> list[Result]:
     """Render every digest once; return the p50 and p99 of one digest."""
-    path = copy_of(seed, folder)
     clock = ManualClock(START)
     telegram = FakeTelegram(clock)
     app = build_application(
-        load_settings(None, database_path=path), request=telegram.request(), clock=clock
+        load_settings(None, **database(seed, folder)), request=telegram.request(), clock=clock
     )
     await app.initialize()
     await on_startup(app)

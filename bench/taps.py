@@ -11,6 +11,7 @@ a tap is counted with SQLite's trace callback (transaction control included).
 from __future__ import annotations
 
 import time
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,9 @@ import aiosqlite
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Update
 from telegram.ext import Application, ApplicationBuilder, CallbackQueryHandler, ContextTypes
 
+from bench.backend import database
 from bench.common import START, Result, percentile, summary
-from bench.seed import client_ids, copy_of
+from bench.seed import client_ids
 from bot.app import build_application, on_shutdown, on_startup
 from bot.clock import ManualClock
 from bot.context import BotApp
@@ -88,18 +90,49 @@ async def _real_round(
     return seconds, trips
 
 
-def _echo_app(
-    telegram: FakeTelegram, db: aiosqlite.Connection
-) -> Application[Any, Any, Any, Any, Any, Any]:
-    """The baseline: PTB, one aiosqlite insert and one reply per tap."""
+Insert = Callable[[int, str, int], Awaitable[Any]]
+
+
+async def _echo_store(folder: Path, url: str | None) -> tuple[Insert, Callable[[], Awaitable[Any]]]:
+    """The echo's one insert, on the benchmark's backend: aiosqlite, or asyncpg at ``url``."""
+    if url is None:
+        db = await aiosqlite.connect(folder / "echo.db", isolation_level=None)
+        for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
+            await db.execute(pragma)
+        await db.execute(
+            "CREATE TABLE IF NOT EXISTS taps (id INTEGER PRIMARY KEY, user_id INTEGER,"
+            " data TEXT, at INTEGER)"
+        )
+
+        async def insert(user: int, data: str, at: int) -> Any:
+            return await db.execute(
+                "INSERT INTO taps (user_id, data, at) VALUES (?, ?, ?)", (user, data, at)
+            )
+
+        return insert, db.close
+    import asyncpg
+
+    pg = await asyncpg.connect(url)
+    await pg.execute(
+        "CREATE TABLE IF NOT EXISTS taps (id BIGSERIAL PRIMARY KEY, user_id BIGINT, data TEXT,"
+        " at BIGINT)"
+    )
+
+    async def insert_pg(user: int, data: str, at: int) -> Any:
+        return await pg.execute(
+            "INSERT INTO taps (user_id, data, at) VALUES ($1, $2, $3)", user, data, at
+        )
+
+    return insert_pg, pg.close
+
+
+def _echo_app(telegram: FakeTelegram, insert: Insert) -> Application[Any, Any, Any, Any, Any, Any]:
+    """The baseline: PTB, one insert and one reply per tap."""
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         query = update.callback_query
         assert query is not None and query.from_user is not None
-        await db.execute(
-            "INSERT INTO taps (user_id, data, at) VALUES (?, ?, ?)",
-            (query.from_user.id, query.data, int(time.time())),
-        )
+        await insert(query.from_user.id, str(query.data), int(time.time()))
         await context.bot.send_message(query.from_user.id, f"Noted: {query.data}")
 
     app = (
@@ -184,10 +217,10 @@ async def _echo_round(
 
 async def run(seed: Path, folder: Path) -> list[Result]:
     """Alternate rounds of real taps and baseline taps; return taps/s and round trips."""
-    path = copy_of(seed, folder)
     clock = ManualClock(START)
     telegram = FakeTelegram(clock, first_id=10_000_000)
-    settings = load_settings(None, database_path=path)
+    where = database(seed, folder)
+    settings = load_settings(None, **where)
     app = build_application(
         settings, request=telegram.request(), clock=clock, rate_limit=False,
         background_delivery=False,
@@ -196,16 +229,11 @@ async def run(seed: Path, folder: Path) -> list[Result]:
     await on_startup(app)
     services = app.bot_data.services
     trace = _Trace()
-    await services.db.raw.set_trace_callback(trace)  # the aiosqlite connection
-
-    echo_db = await aiosqlite.connect(folder / "echo.db", isolation_level=None)
-    for pragma in ("PRAGMA journal_mode=WAL", "PRAGMA synchronous=NORMAL"):
-        await echo_db.execute(pragma)
-    await echo_db.execute(
-        "CREATE TABLE IF NOT EXISTS taps (id INTEGER PRIMARY KEY, user_id INTEGER, data TEXT,"
-        " at INTEGER)"
-    )
-    echo = _echo_app(telegram, echo_db)
+    sqlite = services.db.backend == "sqlite"
+    if sqlite:  # statements are counted with SQLite's trace callback
+        await services.db.raw.set_trace_callback(trace)  # the aiosqlite connection
+    insert, close_echo = await _echo_store(folder, where.get("database_url"))
+    echo = _echo_app(telegram, insert)
     await echo.initialize()
 
     everyone = [c for c in client_ids() if c % 100 != 0]  # all three goals still active
@@ -235,10 +263,11 @@ async def run(seed: Path, folder: Path) -> list[Result]:
         calls_rates.append(len(calls_seconds) / sum(calls_seconds))
         latencies += seconds
         trips += counted
-    await services.db.raw.set_trace_callback(None)
+    if sqlite:
+        await services.db.raw.set_trace_callback(None)
     await echo.shutdown()
     await calls.shutdown()
-    await echo_db.close()
+    await close_echo()
     await on_shutdown(app)
     await app.shutdown()
 
@@ -247,14 +276,15 @@ async def run(seed: Path, folder: Path) -> list[Result]:
     calls_median = summary(calls_rates)[0]
     trip_median, trip_low, trip_high = summary([float(t) for t in trips])
     latency_ms = [s * 1000 for s in latencies]
-    return [
+    results = [
         Result(
             "1", "rating taps/s (process_update)", "taps/s", median, low, high, echo_median,
             ">= 0.6x baseline", median >= 0.6 * echo_median, samples=len(real_rates),
             note=(
                 f"{len(latencies)} taps by {len(latencies) // 4} clients at 100,000; tap latency "
                 f"p50 {percentile(latency_ms, 0.5):.1f} ms, p99 {percentile(latency_ms, 0.99):.1f}"
-                " ms; baseline: PTB echo, one aiosqlite insert + one reply; rate limiter off"
+                f" ms; baseline: PTB echo, one {'aiosqlite' if sqlite else 'asyncpg'} insert + one"
+                " reply; rate limiter off"
             ),
         ),
         Result(
@@ -266,6 +296,11 @@ async def run(seed: Path, folder: Path) -> list[Result]:
                 "what PTB costs for the calls a tap needs"
             ),
         ),
+    ]  # fmt: skip
+    if not sqlite:  # PostgreSQL has no trace callback here; the count is the same SQL
+        return results
+    return [
+        *results,
         Result(
             "1", "DB round trips per tap", "stmts", trip_median, trip_low, trip_high, 1.0,
             "<= 6 (every tap)", trip_high <= 6, higher_is_better=False, samples=len(trips),

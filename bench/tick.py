@@ -16,8 +16,9 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
 
+from bench.backend import database
 from bench.common import DAY, NOW, START, Result, percentile, summary
-from bench.seed import FIRST_CLIENT, client_ids, copy_of
+from bench.seed import FIRST_CLIENT, client_ids
 from bot.app import build_application, on_shutdown, on_startup, run_due
 from bot.clock import ManualClock
 from bot.context import Services
@@ -153,11 +154,10 @@ async def _open_crisis(services: Services) -> None:
 async def _variant(
     seed: Path, folder: Path, rows: int, crisis: bool = False, repeats: int = REPEATS
 ) -> dict[str, Any]:
-    path = copy_of(seed, folder)
     clock = ManualClock(START)
     telegram = FakeTelegram(clock)
     app = build_application(
-        load_settings(None, database_path=path), request=telegram.request(), clock=clock
+        load_settings(None, **database(seed, folder)), request=telegram.request(), clock=clock
     )
     await app.initialize()
     await on_startup(app)

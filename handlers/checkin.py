@@ -311,7 +311,9 @@ async def _coping_button(context: BotContext, t: Translator) -> str:
 async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:
     """Start (or continue) a check-in and ask its current question."""
     assert actor.person_id is not None
-    question = await context.services.checkins.start(actor.person_id, source)
+    question = await context.services.checkins.start(
+        actor.person_id, source, actor.pending_input
+    )
     await ask(update, context, actor, question)
 
 
@@ -398,7 +400,7 @@ async def answer_button(update: Update, context: BotContext) -> None:
     assert actor.person_id is not None
     t = context.t(actor)
     result = await context.services.checkins.answer(
-        actor.person_id, checkin_id, step, value, slip=slip
+        actor.person_id, checkin_id, step, value, slip=slip, pending=actor.pending_input
     )
     if result is None:
         await answer(update, t._("This check-in is already finished."))

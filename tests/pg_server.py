@@ -68,7 +68,8 @@ def find_binaries() -> Path:
 class PostgresServer:
     """One server in a temporary folder, reached over a Unix socket, stopped at the end."""
 
-    def __init__(self) -> None:
+    def __init__(self, settings: dict[str, str] | None = None) -> None:
+        self.settings = {**_SETTINGS, **(settings or {})}
         self.bin = find_binaries()
         self.root = Path(tempfile.mkdtemp(prefix="checkin-pg-"))
         self.data = self.root / "data"
@@ -111,7 +112,7 @@ class PostgresServer:
             "--locale=C", "--no-sync", "--no-instructions",
         )  # fmt: skip
         with (self.data / "postgresql.conf").open("a", encoding="utf-8") as conf:
-            for name, value in _SETTINGS.items():
+            for name, value in self.settings.items():
                 conf.write(f"{name} = {value}\n")
             conf.write(f"unix_socket_directories = '{self.socket}'\nport = {self.port}\n")
         self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w",
@@ -148,6 +149,13 @@ class PostgresServer:
         """A fresh database with no tables; return its URL."""
         name = f"empty_{os.getpid()}_{next(self._names)}"
         self.call(self._admin.execute(f"CREATE DATABASE {name}"))
+        return self.url(name)
+
+    def copy_database(self, url: str) -> str:
+        """A copy of the database at ``url`` (nobody may be connected to it); return its URL."""
+        source = urlsplit(url).path.lstrip("/")
+        name = f"copy_{os.getpid()}_{next(self._names)}"
+        self.call(self._admin.execute(f"CREATE DATABASE {name} TEMPLATE {source}"))
         return self.url(name)
 
     def drop_database(self, url: str) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from typing import Any
 
 from bot.clock import Clock
 from bot.services.goals import LEVELS, Goal, GoalService
@@ -218,8 +219,16 @@ class CheckinService:
         """The client's unfinished check-in, if any."""
         return await self._repo.open_checkin(client_id)
 
-    async def start(self, client_id: int, source: str = "command") -> Question:
-        """Continue a recent unfinished check-in, or start a new one."""
+    async def start(
+        self, client_id: int, source: str = "command", pending: dict[str, Any] | None = None
+    ) -> Question:
+        """Continue a recent unfinished check-in, or start a new one.
+
+        A new one expects its note as the client's next typed text from the start, unless
+        something else is expected (``pending``: what is expected now): text typed before the
+        note's question finds the note not asked yet and goes on as loose text (handlers/
+        checkin.py ``typed_note``), and the last goal's tap has nothing more to write.
+        """
         now = self._clock.now()
         current = await self._repo.open_checkin(client_id)
         if current is not None and now - current.started_at < RESUME_WINDOW:
@@ -236,6 +245,10 @@ class CheckinService:
                 await self._repo.close(conn, current.id, now)
             checkin_id = await self._repo.insert(conn, client_id, source, first, goal_ids, now)
             await self._reminders.clear_open(conn, client_id)
+            if pending is None or pending.get("kind") == "note":
+                await self._people.set_pending_in(
+                    conn, client_id, {"kind": "note", "checkin_id": checkin_id}
+                )
         checkin = Checkin(
             checkin_id, client_id, source, first, goal_ids, None, None, False, now, None
         )
@@ -256,7 +269,14 @@ class CheckinService:
         return Question(checkin.step, checkin)
 
     async def answer(
-        self, client_id: int, checkin_id: int, step: str, value: int | None, *, slip: bool = False
+        self,
+        client_id: int,
+        checkin_id: int,
+        step: str,
+        value: int | None,
+        *,
+        slip: bool = False,
+        pending: dict[str, Any] | None = None,
     ) -> tuple[Question, bool] | None:
         """Store a tapped answer (0-10, a level -2 to +2, or ``None`` for Skip) for ``step``
         and move on; with ``slip`` (and no value), "I had a slip" answers a goal's question.
@@ -265,7 +285,9 @@ class CheckinService:
         ``step`` is not the one being asked (a stale button); ``None`` if the check-in is not
         the client's or is finished. One read and one transaction: the next question comes
         with its goal, levels and sharing options, and a goal's answer with its previous
-        rating (``Question.answered``), so nothing is read again.
+        rating (``Question.answered``), so nothing is read again. ``pending`` is what the
+        client's next typed text answers now (as read with the client): the note's typed
+        answer is written only if it is not already expected (a new check-in expects it).
         """
         state = await self._repo.state(client_id, checkin_id, _rated_goal(step))
         if state is None or state.checkin.completed_at is not None:
@@ -304,12 +326,12 @@ class CheckinService:
             )
             if moved and goal is not None:
                 await self._store(conn, current, value, slip, now)
-            # what the next typed text answers, in the same transaction (no second one)
-            if moved and following == "note":
-                await self._people.set_pending_in(
-                    conn, client_id, {"kind": "note", "checkin_id": checkin.id}
-                )
-            elif moved and following == "done":
+            # what the next typed text answers, in the same transaction (no second one), and
+            # only if that changes it (usually the check-in's start already expects the note)
+            note = {"kind": "note", "checkin_id": checkin.id}
+            if moved and following == "note" and pending != note:
+                await self._people.set_pending_in(conn, client_id, note)
+            elif moved and following == "done" and pending is not None:
                 await self._people.set_pending_in(conn, client_id, None)
         if not moved:
             fresh = await self.get(client_id, checkin_id)
