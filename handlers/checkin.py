@@ -311,9 +311,7 @@ async def _coping_button(context: BotContext, t: Translator) -> str:
 async def start_checkin(update: Update, context: BotContext, actor: Actor, source: str) -> None:
     """Start (or continue) a check-in and ask its current question."""
     assert actor.person_id is not None
-    question = await context.services.checkins.start(
-        actor.person_id, source, actor.pending_input
-    )
+    question = await context.services.checkins.start(actor.person_id, source, actor.pending_input)
     await ask(update, context, actor, question)
 
 
