@@ -268,10 +268,11 @@ class SafetyRepository:
         rows = await self._db.fetchall(
             f"SELECT {_EVENT_COLUMNS} FROM safety_events e WHERE e.acknowledged_at IS NULL"
             " AND e.resent_at IS NULL AND EXISTS (SELECT 1 FROM outbox o"
-            # a range on the unique key, the only index used (``|| ''`` and ``+ 0`` keep the
-            # planner off the status indexes, which would read every sent row; so would a LIKE)
-            " WHERE o.dedupe_key >= 'safety:' || e.id || ':'"
-            " AND o.dedupe_key < 'safety:' || e.id || ';'"
+            # the first alerts' exact keys: two lookups in the unique index on SQLite and
+            # PostgreSQL alike (a range or a LIKE on the key read every sent row on one of
+            # them; ``|| ''`` and ``+ 0`` keep SQLite's planner off other indexes)
+            " WHERE o.dedupe_key IN ('safety:' || e.id || ':practitioner',"
+            " 'safety:' || e.id || ':on_call')"
             " AND o.kind || '' = 'safety' AND o.status || '' = 'sent' AND o.sent_at + 0 <= ?)"
             " ORDER BY e.id LIMIT 200",
             (sent_before,),
