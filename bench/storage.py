@@ -22,7 +22,7 @@ from bot.clock import ManualClock
 from bot.context import Services
 from bot.sandbox.fake_telegram import FakeTelegram
 from bot.settings import load_settings
-from bot.storage import Database
+from bot.storage import open_database
 
 __all__ = ["run"]
 
@@ -108,7 +108,7 @@ async def _checkin(services: Services, client: int, week: int) -> None:
 async def _bot_year(folder: Path) -> tuple[int, int, int]:
     """Live a year; return (bytes of the empty schema, bytes at the end, check-ins)."""
     path = folder / "year.db"
-    db = Database(path)
+    db = open_database(path)
     await db.open()
     await db.close()
     empty = _used(path)
