@@ -120,7 +120,7 @@ class UpdateGate:
             if turn is Turn.APPLIED:
                 return False
             await asyncio.sleep(pause)
-            pause = min(pause * 2, 0.5)
+            pause = min(pause * 2, 0.1)
 
     async def run_all(self, updates: Iterable[Update]) -> None:
         """Apply a batch; tasks start in order, so each person's keep their order."""

@@ -198,7 +198,7 @@ async def loose_text_button(update: Update, context: BotContext) -> None:
                    buttons(rating_rows(t, GOAL_RULER, goal=result.id, ruler="imp")))  # fmt: skip
     elif choice == "note":
         await services.people.clear_input(actor.person_id)
-        question = await services.checkins.start(actor.person_id)
+        question = await services.checkins.start(actor.person_id, pending=None)
         if question.checkin is None:
             await show(update, context, t._("There is nothing to ask yet: you have no active "
                                             "goals and the overall question is switched off. Add "

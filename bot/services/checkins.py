@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import Enum
 from typing import Any
 
 from bot.clock import Clock
@@ -42,6 +43,16 @@ __all__ = [
     "Question",
     "RatingLine",
 ]
+
+
+class _Unknown(Enum):
+    """A caller that does not say what the client's next typed text answers now."""
+
+    PENDING = "unknown"
+
+
+UNKNOWN = _Unknown.PENDING
+Pending = dict[str, Any] | None | _Unknown
 
 CORRECTION_WINDOW = 24 * 3600
 RESUME_WINDOW = 12 * 3600
@@ -220,12 +231,13 @@ class CheckinService:
         return await self._repo.open_checkin(client_id)
 
     async def start(
-        self, client_id: int, source: str = "command", pending: dict[str, Any] | None = None
+        self, client_id: int, source: str = "command", pending: Pending = UNKNOWN
     ) -> Question:
         """Continue a recent unfinished check-in, or start a new one.
 
         A new one expects its note as the client's next typed text from the start, unless
-        something else is expected (``pending``: what is expected now): text typed before the
+        something else is expected (``pending``: what is expected now; a caller that does not
+        say leaves it as it is): text typed before the
         note's question finds the note not asked yet and goes on as loose text (handlers/
         checkin.py ``typed_note``), and the last goal's tap has nothing more to write.
         """
@@ -245,7 +257,7 @@ class CheckinService:
                 await self._repo.close(conn, current.id, now)
             checkin_id = await self._repo.insert(conn, client_id, source, first, goal_ids, now)
             await self._reminders.clear_open(conn, client_id)
-            if pending is None or pending.get("kind") == "note":
+            if pending is None or (isinstance(pending, dict) and pending.get("kind") == "note"):
                 await self._people.set_pending_in(
                     conn, client_id, {"kind": "note", "checkin_id": checkin_id}
                 )
@@ -276,7 +288,7 @@ class CheckinService:
         value: int | None,
         *,
         slip: bool = False,
-        pending: dict[str, Any] | None = None,
+        pending: Pending = UNKNOWN,
     ) -> tuple[Question, bool] | None:
         """Store a tapped answer (0-10, a level -2 to +2, or ``None`` for Skip) for ``step``
         and move on; with ``slip`` (and no value), "I had a slip" answers a goal's question.
@@ -287,7 +299,8 @@ class CheckinService:
         with its goal, levels and sharing options, and a goal's answer with its previous
         rating (``Question.answered``), so nothing is read again. ``pending`` is what the
         client's next typed text answers now (as read with the client): the note's typed
-        answer is written only if it is not already expected (a new check-in expects it).
+        answer is written only if it is not already expected (a new check-in expects it);
+        without it, it is written (and cleared at the end) as if unknown.
         """
         state = await self._repo.state(client_id, checkin_id, _rated_goal(step))
         if state is None or state.checkin.completed_at is not None:
