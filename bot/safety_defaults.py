@@ -283,6 +283,11 @@ DEFAULT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"|course|bridge|light|toy|for\W+(?:the|my)\W+(?:dog|boat|tent|garden|climbing)|to"
         r"\W+climb)\b)",
         r"\brope\W+(?:\w+\W+){0,3}?(?:neck|ceiling|beam|rafter|hook)\b",
+        # the means made ready: "the rope is ready", "noose all set up" (not for a climb, a
+        # tent, the washing: a purpose in the next few words, or just before)
+        r"\b(?:rope|noose)\b(?!\W+(?:for|to)\W)\W+(?:\w+\W+){0,3}?(?:ready|set\W+up|prepared|tied"
+        r"|waiting)\b(?!(?:\W+\w+){0,3}?\W+(?:climb\w*|boat|tent|swing|dog|camping|hike|sailing"
+        r"|class|gym|laundry|washing|clothes)\b)",
         r"\b(?:gun|pistol|rifle|rope|noose|pills|razor|blades?)\b\W+(?:\w+\W+){0,8}?(?:think\w*"
         r"|thought)\W+(?:about\W+|of\W+)?(?:it|them|using)\b",
         r"\b(?:railway|train|tracks?|platform|traffic|bridge|ledge|roof)\b\W+(?:\w+\W+){0,6}?"
@@ -637,6 +642,9 @@ DEFAULT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b(?:compr|consegu|ten|guard|escond)\w*\W+(?:\w+\W+)?(?:una|la)\W+(?:\w+\W+)?(?:cuerda"
         r"|soga)\b(?!\W+(?:para\W+(?:tender|la\W+ropa|saltar|escalar|el\W+perro)|de\W+(?:saltar"
         r"|tender|escalada))\b)",
+        r"\b(?:cuerda|soga)\b(?!\W+(?:para|de)\W)\W+(?:\w+\W+){0,3}?(?:lista|listo|preparada|atada"
+        r"|colgada|esperando)\b(?!(?:\W+\w+){0,3}?\W+(?:tender|ropa|saltar|escalar|escalada|perro"
+        r"|excursion|barco|tienda|columpio)\b)",
         r"\b(?:saltar|brincar|salto|brinco)\W+(?:\w+\W+)?(?:de|del|desde|por)\W+(?:\w+\W+){0,2}?"
         r"(?:puente|edificio|balcon|ventana|azotea|techo|terraza|acantilado|tejado|piso\W+\d+)\b",
         r"\b(?:quiero|kiero|ganas\W+de|pienso\W+en|voy\W+a)\W+(?:saltar|tirarme|lanzarme|aventarme"
@@ -946,6 +954,9 @@ DEFAULT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"\b",
         r"\b(?:hab|habe|gekauft|besorgt|versteckt)\W+(?:\w+\W+)?(?:ein|einen|das|den)\W+(?:seil"
         r"|strick)\b(?!\W+(?:zum|f(?:u|ue)r)\b)",
+        r"\b(?:seil|strick|schlinge)\b(?!\W+(?:zum|f(?:u|ue)r)\W)\W+(?:\w+\W+){0,3}?(?:bereit|fertig"
+        r"|vorbereitet|gekn(?:u|ue)pft|h(?:a|ae)ngt)\b(?!(?:\W+\w+){0,3}?\W+(?:klettern|zelt|boot"
+        r"|schaukel|w(?:a|ae)sche|segeln|turnen|kurs)\b)",
         r"\bins\W+wasser\W+(?:zu\W+)?gehen\b|\bnicht\W+(?:mehr\W+)?zur(?:u|ue)ck(?:zu)?(?:kommen"
         r"|kehren)\b(?=\W*$|\W*[.!?])",
         r"\b(?:auto|wagen)\W+(?:\w+\W+){0,2}?gegen\W+(?:einen|eine|die|den)\W+(?:baum|wand|mauer"
@@ -1240,6 +1251,15 @@ DEFAULT_PATTERNS: dict[str, tuple[str, ...]] = {
         r"(?:ться|юсь)|пов[іе]сил(?:ась|ася|ся))\b",
         r"\b(?:купил\w*|купила|купив|куплю|знайшл\w*|знайшов|приготувал\w*|сховал\w*|спрятал\w*)"
         r"\W+(?:\w+\W+)?(?:мотузк\w*|мотузок|веревк\w*|петл\w*)\b(?!\W+(?:для|на|щоб\W+сушити)\b)",
+        r"\b(?:мотузка|мотузку|веревка|веревку|петля|петлю)\b(?!\W+(?:для|на|до)\W)\W+(?:\w+\W+)"
+        r"{0,3}?(?:готова|готову|приготована|приготовлена|зав'?язана|завязана|висить|висит)\b(?!"
+        r"(?:\W+\w+){0,3}?\W+(?:білизн\w*|бель\w*|гойдалк\w*|качел\w*|намет\w*|палатк\w*|вузл\w*"
+        r"|узл\w*|урок\w*)\b)",
+        # "я більше не можу, ... все закінчу": can't go on, then ending it all
+        r"\b(?:(?:більше|больше)\W+не\W+(?:можу|могу)|не\W+(?:можу|могу)\W+(?:більше|больше)|сил"
+        r"\W+(?:більше\W+|больше\W+)?(?:немає|нема|нет))\W+(?:\w+\W+){0,6}?(?:все|усе|всё)\W+"
+        r"(?:це\W+|это\W+)?(?:закінчу|скінчу|покінчу|закончу|кончу|припиню|прекращу)\b"
+        r"(?=\W*$|\W*[.!?,;])",
         r"\bзастрел\w*(?:ся|сь)\b|\b(?:пустит\w*|пущу|вистрілит\w*|выстрел\w*)\W+(?:\w+\W+)?"
         r"(?:собі\W+|себе\W+|себі\W+)?(?:кулю|пулю)\W+(?:в|у)\W+(?:лоб|скроню|висок|голову|рот)\b",
         r"\b(?:хочу|хочеться|хочется|думаю|хотіла?|хотела?|планую)\W+(?:\w+\W+)?(?:отру[іи]т\w*"
