@@ -6,8 +6,10 @@ import asyncio
 from collections.abc import AsyncIterator
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
 
 import pytest
+from telegram import Update
 
 from bot.cli import main
 from bot.clock import ManualClock
@@ -25,6 +27,9 @@ from bot.updates import UpdateGate
 from tests.conftest import ADMIN, CLIENT
 from tests.pg_server import PostgresServer
 from tests.test_checkin import client_with_goals
+
+if TYPE_CHECKING:
+    from bot.context import BotApp
 
 TOKEN = "123456:TEST-TOKEN-abcdefghijklmnopqrstuvwxyz"
 
@@ -351,3 +356,129 @@ async def test_one_persons_updates_wait_for_each_other_across_processes(
     assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
     applied = await one.services.db.fetchall("SELECT update_id FROM processed_updates")
     assert {row["update_id"] for row in applied} == {first["update_id"], second["update_id"]}
+
+
+class _Recording:
+    """A bot application that notes when each update's application starts and ends."""
+
+    def __init__(self, app: BotApp, events: list[tuple[str, int]]) -> None:
+        self._app, self._events = app, events
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._app, name)
+
+    async def process_update(self, update: object) -> None:
+        assert isinstance(update, Update)
+        self._events.append(("start", update.update_id))
+        try:
+            await self._app.process_update(update)
+        finally:
+            self._events.append(("end", update.update_id))
+
+
+def _one_at_a_time(events: list[tuple[str, int]]) -> list[int]:
+    """The update ids in the order they were applied; fails if two applications overlapped."""
+    order = []
+    for n in range(0, len(events), 2):
+        (start, first), (end, second) = events[n], events[n + 1]
+        assert (start, end) == ("start", "end") and first == second, events
+        order.append(first)
+    return order
+
+
+async def _gates(shared: tuple[Harness, Harness]) -> tuple[list[UpdateGate], list[tuple[str, int]]]:
+    events: list[tuple[str, int]] = []
+    gates = [UpdateGate(cast("BotApp", _Recording(each.app, events))) for each in shared]
+    for gate in gates:
+        await gate.load()
+    return gates, events
+
+
+@pytest.mark.postgres_only
+async def test_one_persons_updates_sent_in_turn_to_two_processes_apply_in_id_order(
+    shared: tuple[Harness, Harness],
+) -> None:
+    """Telegram sends one person's twelve updates in order over several connections, each
+    before the previous one was answered, and the proxy hands them to two processes in turn.
+
+    Each is applied only after the one before it ended (never two at once), in update id order,
+    and each process's request ends only after its update was applied: the replies come in the
+    order the person wrote.
+    """
+    one, two = shared
+    gates, events = await _gates(shared)
+    texts = ["/help" if n % 2 == 0 else "/nope" for n in range(12)]
+    updates = [one.telegram.text_update(ADMIN, text) for text in texts]
+    db = one.services.db
+
+    async def received(update_id: int) -> bool:
+        """Its process has it: applying it, waiting for its turn, or done with it."""
+        if ("start", update_id) in events:
+            return True
+        noted = await db.fetchval(
+            "SELECT COUNT(*) FROM updates_in_progress WHERE update_id = ?", (update_id,)
+        )
+        done = await db.fetchval(
+            "SELECT COUNT(*) FROM processed_updates WHERE update_id = ?", (update_id,)
+        )
+        return bool(noted or done)
+
+    tasks = []
+    for n, data in enumerate(updates):
+        harness, gate = shared[n % 2], gates[n % 2]
+        tasks.append(
+            asyncio.create_task(gate.run(harness.telegram.to_update(data, harness.app.bot)))
+        )
+        for _ in range(1000):  # the next one is sent once this one reached its process
+            if await received(data["update_id"]):
+                break
+            await asyncio.sleep(0.01)
+    await asyncio.wait_for(asyncio.gather(*tasks), timeout=60)
+
+    assert _one_at_a_time(events) == [data["update_id"] for data in updates]
+    replies = [one.telegram.bot_messages(ADMIN.id), two.telegram.bot_messages(ADMIN.id)]
+    assert [len(each) for each in replies] == [6, 6]  # each update answered once, by its process
+    helps = {message.text for message in replies[0]}
+    unknown = {message.text for message in replies[1]}
+    assert len(helps) == len(unknown) == 1 and helps != unknown
+    assert await db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
+    assert await db.fetchval("SELECT COUNT(*) FROM processed_updates") == 12
+
+
+@pytest.mark.postgres_only
+async def test_one_persons_updates_racing_in_two_processes_never_overlap(
+    shared: tuple[Harness, Harness],
+) -> None:
+    """Twenty updates of one person reach two processes at the same moment, ten each, and
+    Telegram sends four of them again to the other process: every one is applied exactly once,
+    never two of them at the same time; another person's four, sent meanwhile, are applied too."""
+    one, two = shared
+    gates, events = await _gates(shared)
+    mine = [one.telegram.text_update(ADMIN, "/help") for _ in range(20)]
+    other = [one.telegram.text_update(CLIENT, "/help") for _ in range(4)]
+    runs = (
+        [
+            gates[n % 2].run(shared[n % 2].telegram.to_update(data, shared[n % 2].app.bot))
+            for n, data in enumerate(mine)
+        ]
+        + [  # the same update, again, to the other process
+            gates[1 - n % 2].run(
+                shared[1 - n % 2].telegram.to_update(data, shared[1 - n % 2].app.bot)
+            )
+            for n, data in enumerate(mine[:4])
+        ]
+    )
+    runs += [
+        gates[n % 2].run(shared[n % 2].telegram.to_update(data, shared[n % 2].app.bot))
+        for n, data in enumerate(other)
+    ]
+    await asyncio.wait_for(asyncio.gather(*runs), timeout=60)
+
+    ids = {data["update_id"] for data in mine}
+    applied = _one_at_a_time([event for event in events if event[1] in ids])
+    assert sorted(applied) == sorted(ids)  # each exactly once, one at a time
+    theirs = [update_id for kind, update_id in events if kind == "end" and update_id not in ids]
+    assert sorted(theirs) == [data["update_id"] for data in other]
+    sent = len(one.telegram.bot_messages(ADMIN.id)) + len(two.telegram.bot_messages(ADMIN.id))
+    assert sent == 20
+    assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0

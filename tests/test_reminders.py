@@ -228,3 +228,48 @@ async def test_a_reminder_caught_mid_send_by_a_crash_goes_once_more_marked(
     assert await services.outbox.recover() == 0  # sent: nothing left to resolve
     await harness.deliver()
     assert len(harness.telegram.bot_messages(CLIENT.id)) == before + 1
+
+
+async def test_a_reminder_sent_again_after_a_crash_replaces_and_is_replaced_as_usual(
+    harness: Harness,
+) -> None:
+    """The 🔁 copy of an interrupted reminder removes the unanswered one before it, and the
+    next reminder removes the 🔁 copy, as with reminders sent the first time."""
+    await onboard_practitioner(harness)
+    await onboard_client(harness, CLIENT)
+    await harness.press(CLIENT, "Skip for now")
+    services = harness.services
+    client_id = int(
+        await services.db.fetchval("SELECT id FROM people WHERE telegram_id = ?", (CLIENT.id,))
+    )
+    await services.reminders.set_days(client_id, frozenset(range(7)))
+
+    def reminders() -> list[str]:
+        return [
+            message.text
+            for message in harness.telegram.bot_messages(CLIENT.id)
+            if [data for _, data in message.buttons] == ["rem:go", "rem:later", "rem:skip"]
+        ]
+
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    await harness.deliver()
+    assert len(reminders()) == 1 and not reminders()[0].startswith(RESENT_MARK)
+    # the next day's reminder is caught mid-send by a crash; sent again once the lease is over
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    row_id = int(
+        await services.db.fetchval(
+            "SELECT id FROM outbox WHERE kind = 'reminder' AND status = 'pending'"
+        )
+    )
+    assert await OutboxRepository(services.db).claim(row_id, harness.clock.now() + 60)
+    harness.clock.advance(timedelta(minutes=5))
+    assert await services.outbox.recover() == 1
+    await harness.deliver()
+    assert len(reminders()) == 1 and reminders()[0].startswith(RESENT_MARK)  # the first removed
+    # a day later, still unanswered: the new reminder takes the 🔁 copy's place
+    harness.clock.advance(timedelta(days=1))
+    assert await services.reminders.send_due() == 1
+    await harness.deliver()
+    assert len(reminders()) == 1 and not reminders()[0].startswith(RESENT_MARK)

@@ -4,7 +4,8 @@ nginx runs `examples/nginx.conf` itself (TLS with a throwaway certificate). 1,00
 and 200 digests fall due at once; both processes tick and drain; one is SIGKILLed while
 sending and the other finishes. No digest goes out twice (one caught mid-send is written down
 as unconfirmed and covered by the next), every reminder arrives (one caught mid-send goes once
-more, marked 🔁), and updates posted to the proxy reach a worker and are answered once.
+more, marked 🔁), and updates posted to the proxy reach a worker and are answered once; one
+person's updates, sent before the previous one was answered, are applied in update id order.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import time
 from collections.abc import AsyncIterator, Callable
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 
@@ -185,7 +187,9 @@ async def test_two_webhook_workers_behind_nginx_send_every_message_once(
         return [m.text for n in range(count) for m in telegram.bot_messages(first + n)]
 
     async def post(client: httpx.AsyncClient, text: str) -> int:
-        update = telegram.text_update(ADMIN, text)
+        return await post_update(client, telegram.text_update(ADMIN, text))
+
+    async def post_update(client: httpx.AsyncClient, update: dict[str, object]) -> int:
         reply = await client.post(
             f"https://127.0.0.1:{port}/telegram",
             json=update,
@@ -196,11 +200,47 @@ async def test_two_webhook_workers_behind_nginx_send_every_message_once(
     processes = [await start(workers[0]), await start(workers[1])]
     try:
         await _until(lambda: len(sent(40_000, CLIENTS)) >= 50, seconds=120)
-        # one person's five updates posted at once while both workers drain: nginx spreads
-        # them over both, which apply them one at a time (the lowest id first), each once
-        async with httpx.AsyncClient(timeout=60, verify=False) as client:
-            codes = await asyncio.gather(*(post(client, "/help") for _ in range(5)))
-        assert codes == [200] * 5
+        # One person writes eight messages quickly while both workers drain. Telegram sends
+        # each as soon as the previous one reached the bot (over several connections, not
+        # waiting for the answer); nginx spreads them over both workers, which apply them one
+        # at a time, in update id order, each once: the replies come in the order written.
+        texts = ["/help" if n % 2 == 0 else "/nope" for n in range(8)]
+        updates = [telegram.text_update(ADMIN, text) for text in texts]
+
+        watch = await asyncpg.connect(database_url)
+        unfinished: list[bool] = []  # still waiting or being applied when it reached a worker
+
+        async def reached(update_id: object) -> bool:
+            """The update reached a worker: noted as received there, or applied already."""
+            noted, applied = await watch.fetchrow(
+                "SELECT (SELECT COUNT(*) FROM updates_in_progress WHERE update_id = $1),"
+                " (SELECT COUNT(*) FROM processed_updates WHERE update_id = $1)",
+                update_id,
+            )
+            if noted or applied:
+                unfinished.append(bool(noted and not applied))
+            return bool(noted or applied)
+
+        try:
+            async with httpx.AsyncClient(timeout=60, verify=False) as client:
+                posts = []
+                for update in updates:
+                    posts.append(asyncio.create_task(post_update(client, update)))
+                    deadline = time.monotonic() + 60
+                    while not await reached(update["update_id"]):
+                        assert time.monotonic() < deadline, "an update never reached a worker"
+                        await asyncio.sleep(0.002)
+                codes = await asyncio.gather(*posts)
+        finally:
+            await watch.close()
+        assert codes == [200] * 8
+        overlapped = sum(unfinished[:-1])  # the next was sent while this one was unfinished
+        assert overlapped >= 1  # so two of them really were at the workers at the same time
+        replies = [message.text for message in telegram.bot_messages(ADMIN.id)]
+        assert len(replies) == 8  # each answered once, before its request was
+        assert len({replies[n] for n in range(0, 8, 2)}) == 1  # /help's reply at 1, 3, 5, 7
+        assert len({replies[n] for n in range(1, 8, 2)}) == 1  # /nope's at 2, 4, 6, 8
+        assert replies[0] != replies[1]
         # the SIGKILL lands while both are draining
         await _until(lambda: len(sent(40_000, CLIENTS)) >= 150, seconds=120)
         processes[0].kill()
@@ -231,7 +271,7 @@ async def test_two_webhook_workers_behind_nginx_send_every_message_once(
                 [process.returncode for process in processes],
             ),
         )
-        await _until(lambda: len(telegram.bot_messages(ADMIN.id)) >= 10, seconds=60)
+        await _until(lambda: len(telegram.bot_messages(ADMIN.id)) >= 13, seconds=60)
     finally:
         for process in processes:
             if process.returncode is None:
@@ -264,7 +304,7 @@ async def test_two_webhook_workers_behind_nginx_send_every_message_once(
     assert len(twice) <= resent[0][0] <= 1
     queued = query(database_url, "SELECT kind, COUNT(*) FROM outbox GROUP BY kind ORDER BY kind")
     assert dict(queued)["digest"] == PRACTITIONERS and dict(queued)["reminder"] == CLIENTS
-    assert len(telegram.bot_messages(ADMIN.id)) == 10  # each update through the proxy, once
+    assert len(telegram.bot_messages(ADMIN.id)) == 13  # each update through the proxy, once
     assert query(database_url, "SELECT COUNT(*) FROM updates_in_progress")[0][0] == 0
     with capsys.disabled():
         print(
@@ -273,5 +313,6 @@ async def test_two_webhook_workers_behind_nginx_send_every_message_once(
             f" {sum(map(bool, digests.values()))} digests and"
             f" {sum(map(bool, reminders.values()))} reminders delivered, 0 digests doubled,"
             f" {resent[0][0]} reminder sent again marked 🔁 ({len(twice)} arrived twice),"
-            f" {len(missing)} digest unconfirmed"
+            f" {len(missing)} digest unconfirmed; one person's 8 updates applied in id order"
+            f" ({overlapped} of 7 sent while the one before was still waiting or being applied)"
         )
