@@ -19,7 +19,7 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 
 from bench import delivery, digests, startup, storage, taps, tick
-from bench.backend import PostgresSeed, postgres_available, using
+from bench.backend import PostgresSeed, choose, postgres_available, using
 from bench.common import Result, print_table, write_json
 from bench.seed import seeded
 
@@ -46,29 +46,22 @@ def _chosen(names: list[str]) -> list[str]:
 
 
 ON_BOTH = ("taps", "tick", "digests")
-BACKENDS = ("sqlite", "postgresql", "both")
 
 
 def _backends(args: list[str]) -> tuple[list[str], list[str]]:
-    """``--backend X`` (or ``--backend=X``) out of the arguments: (backends, the rest)."""
-    choice, rest = "both", []
-    items = iter(args)
-    for item in items:
-        if item == "--backend":
-            choice = next(items, "")
-        elif item.startswith("--backend="):
-            choice = item.split("=", 1)[1]
-        else:
-            rest.append(item)
-    if choice not in BACKENDS:
-        sys.exit(f"--backend must be one of {', '.join(BACKENDS)}")
-    wanted = ["sqlite", "postgresql"] if choice == "both" else [choice]
-    if "postgresql" in wanted and (missing := postgres_available()) is not None:
-        if choice == "postgresql":
-            sys.exit(f"PostgreSQL is not available: {missing}")
-        print(f"PostgreSQL rows left out: {missing}")
-        wanted.remove("postgresql")
+    """``--backend X`` out of the arguments: (backends, the rest); see ``bench.backend.choose``."""
+    try:
+        wanted, rest, note = choose(args, postgres_available())
+    except ValueError as error:
+        sys.exit(str(error))
+    if note:
+        print(note)
     return wanted, rest
+
+
+def _failed(number: str, what: str) -> Result:
+    return Result(number, f"{what}: failed to run", "-", float("nan"), float("nan"),
+                  float("nan"), None, "-", False, note="see the traceback above")  # fmt: skip
 
 
 def _run(name: str, seed: Path, label: str = "") -> list[Result]:
@@ -79,10 +72,44 @@ def _run(name: str, seed: Path, label: str = "") -> list[Result]:
             return asyncio.run(bench(seed, Path(folder)))
         except Exception:  # a benchmark never fails the build: say so and go on
             traceback.print_exc()
-            return [
-                Result(number, f"{name}{label}: failed to run", "-", float("nan"), float("nan"),
-                       float("nan"), None, "-", False, note="see the traceback above")
-            ]  # fmt: skip
+            return [_failed(number, f"{name}{label}")]
+
+
+def _on_postgres(
+    seed: Path, names: list[str], timings: dict[str, float]
+) -> tuple[list[Result], str]:
+    """The chosen benchmarks again on a throwaway PostgreSQL server, stopped in any case;
+    returns their rows and the server's version.
+
+    If the server cannot start or the copy fails, that shows as a "failed to run" row and
+    the SQLite rows are still printed."""
+    results: list[Result] = []
+    postgres: PostgresSeed | None = None
+    try:
+        postgres = PostgresSeed(seed)
+        print("copying the seed into a throwaway PostgreSQL server ...", flush=True)
+        postgres.start()
+        timings["postgresql seeding"] = postgres.seconds
+        print(f"PostgreSQL {postgres.version} seeded in {postgres.seconds:.0f} s", flush=True)
+    except Exception:
+        traceback.print_exc()
+        results.append(_failed(BENCHES[names[0]][0], "PostgreSQL seeding"))
+    else:
+        with using(postgres):
+            for name in names:
+                began = time.perf_counter()
+                for result in _run(name, seed, " (PostgreSQL)"):
+                    if not result.metric.endswith("failed to run"):
+                        result.metric += " (PostgreSQL)"
+                    results.append(result)
+                timings[f"{name} (postgresql)"] = time.perf_counter() - began
+    finally:
+        if postgres is not None:
+            try:
+                postgres.stop()
+            except Exception:  # the table is still printed
+                traceback.print_exc()
+    return results, "" if postgres is None else postgres.version
 
 
 def main() -> None:
@@ -100,23 +127,10 @@ def main() -> None:
             results += _run(name, seed.path)
             timings[name] = time.perf_counter() - began
     on_postgres = [name for name in chosen if name in ON_BOTH]
+    postgres_version = ""
     if "postgresql" in backends and on_postgres:
-        postgres = PostgresSeed(seed.path)
-        try:
-            print("copying the seed into a throwaway PostgreSQL server ...", flush=True)
-            postgres.start()
-            timings["postgresql seeding"] = postgres.seconds
-            print(f"PostgreSQL seeded in {postgres.seconds:.0f} s", flush=True)
-            with using(postgres):
-                for name in on_postgres:
-                    began = time.perf_counter()
-                    for result in _run(name, seed.path, " (PostgreSQL)"):
-                        if not result.metric.endswith("failed to run"):
-                            result.metric += " (PostgreSQL)"
-                        results.append(result)
-                    timings[f"{name} (postgresql)"] = time.perf_counter() - began
-        finally:
-            postgres.stop()
+        found, postgres_version = _on_postgres(seed.path, on_postgres, timings)
+        results += found
     print()
     print_table(results)
     total = time.perf_counter() - started
@@ -124,6 +138,7 @@ def main() -> None:
         "cores": os.cpu_count(),
         "python": platform.python_version(),
         "sqlite": sqlite3.sqlite_version,
+        "postgresql": postgres_version or None,
         "platform": platform.platform(),
         "seconds": {**timings, "seeding": seed.seconds, "total": total},
     }

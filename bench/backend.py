@@ -11,8 +11,9 @@ from typing import Any
 
 from bench.seed import copy_of
 
-__all__ = ["PostgresSeed", "database", "postgres_available", "using"]
+__all__ = ["BACKENDS", "PostgresSeed", "choose", "database", "postgres_available", "using"]
 
+BACKENDS = ("sqlite", "postgresql", "both")
 _current: PostgresSeed | None = None
 
 
@@ -28,6 +29,32 @@ def postgres_available() -> str | None:
     return None
 
 
+def choose(args: list[str], missing: str | None) -> tuple[list[str], list[str], str]:
+    """``--backend X`` (or ``--backend=X``, default both) out of the arguments.
+
+    ``missing`` is why PostgreSQL cannot run here (``None``: it can). Returns the backends to
+    run, the other arguments and a note to print ("" if none); raises ``ValueError`` for an
+    unknown backend, or for ``--backend postgresql`` without PostgreSQL.
+    """
+    choice, rest = "both", []
+    items = iter(args)
+    for item in items:
+        if item == "--backend":
+            choice = next(items, "")
+        elif item.startswith("--backend="):
+            choice = item.split("=", 1)[1]
+        else:
+            rest.append(item)
+    if choice not in BACKENDS:
+        raise ValueError(f"--backend must be one of {', '.join(BACKENDS)}")
+    wanted = ["sqlite", "postgresql"] if choice == "both" else [choice]
+    if "postgresql" not in wanted or missing is None:
+        return wanted, rest, ""
+    if choice == "postgresql":
+        raise ValueError(f"PostgreSQL is not available: {missing}")
+    return ["sqlite"], rest, f"PostgreSQL rows left out (SQLite only): {missing}"
+
+
 class PostgresSeed:
     """A throwaway PostgreSQL server holding a copy of the seeded database."""
 
@@ -39,6 +66,7 @@ class PostgresSeed:
         self.seed = seed
         self.url = ""
         self.seconds = 0.0
+        self.version = ""
 
     def start(self) -> None:
         """Start the server and copy the SQLite seed into it (every row, verified)."""
@@ -60,6 +88,7 @@ class PostgresSeed:
             await copy_database(source, target)
             async with target.pool.acquire() as raw:
                 await raw.execute("VACUUM ANALYZE")
+                self.version = str(await raw.fetchval("SHOW server_version"))
         finally:
             await source.close()
             await target.close()

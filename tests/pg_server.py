@@ -87,6 +87,7 @@ class PostgresServer:
                     self._user = (entry.pw_uid, entry.pw_gid)
                     break
             if self._user is None:
+                shutil.rmtree(self.root, ignore_errors=True)
                 raise ServerNotFoundError("running as root and no 'postgres' or 'nobody' user")
             os.chown(self.root, *self._user)
 
@@ -164,12 +165,14 @@ class PostgresServer:
         self.call(self._admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
 
     def stop(self) -> None:
-        """Stop the server and remove its folder."""
+        """Stop the server and remove its folder (also after a start that failed half-way)."""
         try:
             if self._admin is not None:
                 self.call(self._admin.close())
-            self._loop.call_soon_threadsafe(self._loop.stop)
-            self._thread.join(timeout=10)
-            self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
+            if self._thread.is_alive():
+                self._loop.call_soon_threadsafe(self._loop.stop)
+                self._thread.join(timeout=10)
+            if (self.data / "postmaster.pid").exists():  # the server is running
+                self._run("pg_ctl", "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
