@@ -66,6 +66,9 @@ class UpdateGate:
         """Apply one update unless it was applied already."""
         if update.update_id in self._seen:
             return
+        if self._app.bot_data.services.db.backend == "postgresql":
+            await self._run_shared(update)
+            return
         key = person_key(update)
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
@@ -74,31 +77,44 @@ class UpdateGate:
                 if update.update_id in self._seen:
                     return
                 services = self._app.bot_data.services
-                shared = services.db.backend == "postgresql"
-                if shared and not await self._turn(update.update_id, key):
-                    self._seen.add(update.update_id)  # another process applied it
-                    return
-                applied = False
-                try:
-                    await self._app.process_update(update)
-                    if update.update_id in services.unanswered:
-                        # the reply could not reach Telegram: leave the update unconfirmed, so
-                        # it is applied again once Telegram answers (handlers are safe to repeat)
-                        services.unanswered.discard(update.update_id)
-                        raise TelegramUnavailableError
-                    applied = True
-                    self._seen.add(update.update_id)
-                finally:
-                    now = services.clock.now()
-                    if shared:  # recorded and the turn handed on, in one transaction
-                        await services.updates.finish(update.update_id, now, applied=applied)
-                    elif applied:
-                        await services.updates.applied(update.update_id, now)
+                await self._apply(update)
+                await services.updates.applied(update.update_id, services.clock.now())
         finally:
             self._users[key] -= 1
             if not self._users[key]:
                 del self._users[key]
                 self._locks.pop(key, None)
+
+    async def _run_shared(self, update: Update) -> None:
+        """Several processes on one database: the person's turn is decided in the database.
+
+        No lock in memory here: an update waiting behind one would not be noted in the
+        database yet, and another process could start a later update of the same person
+        first. Every update this process received is noted at once, and the database lets
+        one of the person's updates go at a time, the lowest waiting id first.
+        """
+        services = self._app.bot_data.services
+        if not await self._turn(update.update_id, person_key(update)):
+            self._seen.add(update.update_id)  # another process applied it
+            return
+        applied = False
+        try:
+            await self._apply(update)
+            applied = True
+        finally:
+            # recorded and the turn handed on, in one transaction
+            await services.updates.finish(update.update_id, services.clock.now(), applied=applied)
+
+    async def _apply(self, update: Update) -> None:
+        """Run the handlers; raise :class:`TelegramUnavailableError` if the reply did not go."""
+        services = self._app.bot_data.services
+        await self._app.process_update(update)
+        if update.update_id in services.unanswered:
+            # the reply could not reach Telegram: leave the update unconfirmed, so it is
+            # applied again once Telegram answers (handlers are safe to repeat)
+            services.unanswered.discard(update.update_id)
+            raise TelegramUnavailableError
+        self._seen.add(update.update_id)
 
     async def _turn(self, update_id: int, key: int) -> bool:
         """Wait until this update is the person's next (several processes on one database).

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 import pytest
 from telegram import Update
+from telegram.ext import Application
 
 from bot.cli import main
 from bot.clock import ManualClock
@@ -22,8 +23,7 @@ from bot.storage.database import migration_files
 from bot.storage.outbox import OutboxRepository
 from bot.storage.postgres import PostgresDatabase, translate
 from bot.storage.sqlite import SqliteDatabase
-from bot.storage.updates import Turn
-from bot.updates import UpdateGate
+from bot.updates import TelegramUnavailableError, UpdateGate
 from tests.conftest import ADMIN, CLIENT
 from tests.pg_server import PostgresServer
 from tests.test_checkin import client_with_goals
@@ -306,58 +306,6 @@ async def test_two_processes_ticking_together_send_each_digest_once(
     assert per_chat == [1] * 40  # every digest, none twice
 
 
-@pytest.mark.postgres_only
-async def test_one_persons_updates_wait_for_each_other_across_processes(
-    shared: tuple[Harness, Harness], clock: ManualClock
-) -> None:
-    """Two processes receive one person's two updates at once: the second waits for the first.
-
-    Process one has begun applying update 1 when process two receives update 2; two applies
-    it only after one finished, and an update one applied is skipped by two when Telegram
-    sends it again.
-    """
-    one, two = shared
-    gates = UpdateGate(one.app), UpdateGate(two.app)
-    for gate in gates:
-        await gate.load()
-    first = one.telegram.text_update(ADMIN, "/help")
-    second = one.telegram.text_update(ADMIN, "/privacy")
-    assert second["update_id"] > first["update_id"]
-    repository = one.services.updates
-    # process one took its turn for update 1 (and is applying it)
-    turn = await repository.take_turn(
-        first["update_id"], ADMIN.id, clock.now(), waiting_for=30, applying_for=120
-    )
-    assert turn is Turn.GO
-    waiting = asyncio.create_task(gates[1].run(two.telegram.to_update(second, two.app.bot)))
-
-    async def noted() -> bool:
-        rows = await one.services.db.fetchall(
-            "SELECT update_id FROM updates_in_progress WHERE started_at IS NULL"
-        )
-        return [row["update_id"] for row in rows] == [second["update_id"]]
-
-    for _ in range(500):  # until process two has noted update 2 and is waiting its turn
-        if await noted():
-            break
-        await asyncio.sleep(0.01)
-    assert await noted()
-    assert not waiting.done()
-    assert two.telegram.bot_messages(ADMIN.id) == []  # update 2 not applied before update 1
-
-    await gates[0].run(one.telegram.to_update(first, one.app.bot))  # one applies update 1
-    assert len(one.telegram.bot_messages(ADMIN.id)) == 1
-    await asyncio.wait_for(waiting, timeout=30)  # then two applies update 2
-    assert len(two.telegram.bot_messages(ADMIN.id)) == 1
-
-    # Telegram sends update 1 again, to process two: it was applied, so nothing happens
-    await gates[1].run(two.telegram.to_update(first, two.app.bot))
-    assert len(two.telegram.bot_messages(ADMIN.id)) == 1
-    assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
-    applied = await one.services.db.fetchall("SELECT update_id FROM processed_updates")
-    assert {row["update_id"] for row in applied} == {first["update_id"], second["update_id"]}
-
-
 class _Recording:
     """A bot application that notes when each update's application starts and ends."""
 
@@ -481,4 +429,167 @@ async def test_one_persons_updates_racing_in_two_processes_never_overlap(
     assert sorted(theirs) == [data["update_id"] for data in other]
     sent = len(one.telegram.bot_messages(ADMIN.id)) + len(two.telegram.bot_messages(ADMIN.id))
     assert sent == 20
+    assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
+
+
+class _Applications:
+    """Records when each update's handlers start and end, in both processes, and can hold one."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.log: list[tuple[str, int]] = []
+        self.held: dict[int, asyncio.Event] = {}
+        original = Application.process_update
+
+        async def recorded(app: Application, update: object) -> None:  # type: ignore[type-arg]
+            number = update.update_id  # type: ignore[attr-defined]
+            self.log.append(("start", number))
+            try:
+                if number in self.held:
+                    await self.held[number].wait()
+                await original(app, update)
+            finally:
+                self.log.append(("end", number))
+
+        monkeypatch.setattr(Application, "process_update", recorded)
+
+    async def until(self, condition: Callable[[], Awaitable[bool]]) -> None:
+        for _ in range(1000):
+            if await condition():
+                return
+            await asyncio.sleep(0.01)
+        raise AssertionError("timed out")
+
+
+async def _waiting(harness: Harness) -> list[int]:
+    rows = await harness.services.db.fetchall(
+        "SELECT update_id FROM updates_in_progress WHERE started_at IS NULL ORDER BY update_id"
+    )
+    return [int(row["update_id"]) for row in rows]
+
+
+@pytest.mark.postgres_only
+async def test_one_persons_updates_are_applied_in_id_order_across_processes(
+    shared: tuple[Harness, Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Two processes (two applications, two pools, one database) receive one person's updates
+    out of order and at once: they are applied one at a time, in update id order.
+
+    Process one is applying update 1 when updates 6, 4, 2 reach process two and 5, 3 reach
+    process one, all at once. Each is noted in the database and waits; once 1 is done, 2 to 6
+    follow in id order, never two at a time, whichever process holds each. A copy of one of
+    them sent again afterwards is skipped.
+    """
+    one, two = shared
+    applications = _Applications(monkeypatch)
+    gates = UpdateGate(one.app), UpdateGate(two.app)
+    for gate in gates:
+        await gate.load()
+    data = [one.telegram.text_update(ADMIN, "/help") for _ in range(6)]
+    ids = [update["update_id"] for update in data]
+    assert ids == sorted(ids)
+    applications.held[ids[0]] = asyncio.Event()
+    harnesses = (one, two)
+
+    def deliver(index: int, process: int) -> asyncio.Task[None]:
+        update = harnesses[process].telegram.to_update(data[index], harnesses[process].app.bot)
+        return asyncio.create_task(gates[process].run(update))
+
+    first = deliver(0, 0)
+
+    async def started() -> bool:
+        return applications.log == [("start", ids[0])]
+
+    await applications.until(started)
+    rest = [deliver(5, 1), deliver(4, 0), deliver(3, 1), deliver(2, 0), deliver(1, 1)]
+
+    async def all_waiting() -> bool:
+        return await _waiting(one) == ids[1:]
+
+    await applications.until(all_waiting)
+    assert applications.log == [("start", ids[0])]  # nothing else began meanwhile
+    applications.held[ids[0]].set()
+    await asyncio.wait_for(asyncio.gather(first, *rest), timeout=60)
+    # one at a time, in update id order: the state is that of applying them in order
+    assert applications.log == [(edge, n) for n in ids for edge in ("start", "end")]
+    replies = one.telegram.bot_messages(ADMIN.id) + two.telegram.bot_messages(ADMIN.id)
+    assert len(replies) == 6
+
+    await gates[0].run(one.telegram.to_update(data[3], one.app.bot))  # sent again: skipped
+    assert len(applications.log) == 12
+    assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0
+    applied = await one.services.db.fetchall("SELECT update_id FROM processed_updates")
+    assert sorted(int(row["update_id"]) for row in applied) == ids
+
+
+@pytest.mark.postgres_only
+async def test_an_update_sent_again_while_applied_elsewhere_waits_and_is_skipped(
+    shared: tuple[Harness, Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A copy of an update reaches process two while process one is still applying it (the
+    proxy retried, or Telegram re-sent it): two waits, finds it applied, applies nothing."""
+    one, two = shared
+    applications = _Applications(monkeypatch)
+    gates = UpdateGate(one.app), UpdateGate(two.app)
+    data = one.telegram.text_update(ADMIN, "/help")
+    number = int(data["update_id"])
+    applications.held[number] = asyncio.Event()
+    first = asyncio.create_task(gates[0].run(one.telegram.to_update(data, one.app.bot)))
+
+    async def started() -> bool:
+        return applications.log == [("start", number)]
+
+    await applications.until(started)
+    copy = asyncio.create_task(gates[1].run(two.telegram.to_update(data, two.app.bot)))
+
+    async def copy_polled() -> bool:  # the copy renewed the note: it is waiting
+        value = await one.services.db.fetchval(
+            "SELECT received_at FROM updates_in_progress WHERE update_id = ?", (number,)
+        )
+        return value is not None and not copy.done()
+
+    await applications.until(copy_polled)
+    for _ in range(20):  # it keeps waiting while the first copy is applied
+        await asyncio.sleep(0)
+    assert not copy.done() and applications.log == [("start", number)]
+    applications.held[number].set()
+    await asyncio.wait_for(asyncio.gather(first, copy), timeout=30)
+    assert applications.log == [("start", number), ("end", number)]  # applied once
+    assert len(one.telegram.bot_messages(ADMIN.id)) == 1
+    assert two.telegram.bot_messages(ADMIN.id) == []
+
+
+@pytest.mark.postgres_only
+async def test_an_unanswered_update_hands_the_turn_on_and_stays_unconfirmed(
+    shared: tuple[Harness, Harness], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Telegram was unreachable while process one answered update 1: it is not recorded (the
+    webhook answers 503 and Telegram sends it again), and process two's update 2 goes on."""
+    one, two = shared
+    applications = _Applications(monkeypatch)
+    gates = UpdateGate(one.app), UpdateGate(two.app)
+    data = [one.telegram.text_update(ADMIN, "/help") for _ in range(2)]
+    ids = [int(update["update_id"]) for update in data]
+    applications.held[ids[0]] = asyncio.Event()
+    first = asyncio.create_task(gates[0].run(one.telegram.to_update(data[0], one.app.bot)))
+
+    async def started() -> bool:
+        return applications.log == [("start", ids[0])]
+
+    await applications.until(started)
+    second = asyncio.create_task(gates[1].run(two.telegram.to_update(data[1], two.app.bot)))
+
+    async def waiting() -> bool:
+        return await _waiting(one) == ids[1:]
+
+    await applications.until(waiting)
+    one.services.unanswered.add(ids[0])  # as the sender records a reply that did not go
+    applications.held[ids[0]].set()
+    with pytest.raises(TelegramUnavailableError):
+        await asyncio.wait_for(first, timeout=30)
+    await asyncio.wait_for(second, timeout=30)
+    applied = await one.services.db.fetchall("SELECT update_id FROM processed_updates")
+    assert [int(row["update_id"]) for row in applied] == [ids[1]]
+    # Telegram sends update 1 again, to process two this time: applied now
+    await gates[1].run(two.telegram.to_update(data[0], two.app.bot))
+    assert applications.log[-2:] == [("start", ids[0]), ("end", ids[0])]
     assert await one.services.db.fetchval("SELECT COUNT(*) FROM updates_in_progress") == 0

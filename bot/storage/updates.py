@@ -60,7 +60,8 @@ class UpdatesRepository:
         start one person's updates. Ahead of it: a lower id of the same person still waiting
         (renewed within ``waiting_for`` seconds) or any of theirs being applied (started within
         ``applying_for`` seconds); an older note belongs to a process that died, and Telegram
-        delivers its update again.
+        delivers its update again. The same update being applied by another process (a copy sent
+        again before the first was answered) also waits, and is then found applied.
         """
         async with self._db.transaction() as conn:
             await conn.execute(
@@ -74,12 +75,16 @@ class UpdatesRepository:
                     "DELETE FROM updates_in_progress WHERE update_id = ?", (update_id,)
                 )
                 return Turn.APPLIED
-            await conn.execute(
+            [(started,)] = await conn.execute_fetchall(
                 "INSERT INTO updates_in_progress (update_id, person, received_at) VALUES (?, ?, ?)"
-                " ON CONFLICT (update_id) DO UPDATE SET received_at = excluded.received_at,"
-                " started_at = NULL",
+                " ON CONFLICT (update_id) DO UPDATE SET received_at = excluded.received_at"
+                " RETURNING started_at",
                 (update_id, person, now),
             )
+            if started is not None and int(started) >= now - applying_for:
+                # the same update is being applied elsewhere (Telegram or the proxy sent it
+                # again while the first copy was applied): wait, then it is APPLIED
+                return Turn.WAIT
             ahead = await conn.execute_fetchall(
                 "SELECT 1 FROM updates_in_progress WHERE person = ? AND update_id <> ? AND ("
                 " (started_at IS NULL AND update_id < ? AND received_at >= ?)"
