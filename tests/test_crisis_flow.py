@@ -117,6 +117,42 @@ async def test_a_check_in_note_stays_that_check_ins_private_note(harness: Harnes
     assert "✓ Keep private" in [label for label, _ in share.buttons]
 
 
+async def test_crisis_words_before_the_note_question_are_a_message_not_the_note(
+    harness: Harness,
+) -> None:
+    """A check-in expects its note from its start (for the last goal's tap), but words typed
+    while a rating is asked are not the note: the event is a message, the check-in untouched,
+    and carrying on asks the question that was open."""
+    await setup(harness)
+    await harness.send(CLIENT, "/checkin")
+    await harness.press_data(CLIENT, data(harness.telegram.last(CLIENT.id), ":w:3"))
+    [crisis] = await harness.send(CLIENT, "some nights I just want to die")
+    assert "📞" in crisis.text
+    assert await harness.services.db.fetchval("SELECT source FROM safety_events") == "message"
+    row = await harness.services.db.fetchone("SELECT note, step FROM checkins")
+    assert row["note"] is None and row["step"] != "note"
+    step = row["step"]
+    await harness.press_data(CLIENT, data(crisis, ":safe"))
+    [glad] = await harness.press_data(CLIENT, data(harness.telegram.last(CLIENT.id), ":sure"))
+    await harness.press_data(CLIENT, data(glad, ":go"))
+    assert await harness.services.db.fetchval("SELECT step FROM checkins") == step
+    assert "Walk every morning" in harness.telegram.last(CLIENT.id).text  # the goal's question
+
+
+async def test_crisis_words_days_after_a_check_in_left_unfinished_are_a_message(
+    harness: Harness,
+) -> None:
+    await setup(harness)
+    await harness.send(CLIENT, "/checkin")
+    await harness.press_data(CLIENT, data(harness.telegram.last(CLIENT.id), ":w:3"))
+    harness.clock.advance(timedelta(days=3))
+    [crisis, *_] = await harness.send(CLIENT, "some nights I just want to die")
+    assert "📞" in crisis.text
+    assert await harness.services.db.fetchval("SELECT source FROM safety_events") == "message"
+    assert await harness.services.db.fetchval("SELECT resume FROM safety_events") is None
+    assert await harness.services.db.fetchval("SELECT note FROM checkins") is None
+
+
 async def test_a_request_with_crisis_words_is_not_sent_and_resumes(harness: Harness) -> None:
     await setup(harness)
     await harness.send(CLIENT, "/resources")

@@ -104,6 +104,8 @@ class CrisisService:
         if contact is None:
             return None
         pending = dict(pending or {})
+        if pending.get("kind") == "note" and not await self._note_asked(client_id, pending):
+            pending = {}  # expected since the check-in's start, not asked yet: a message
         resume: dict[str, Any] | None = None
         if pending.get("kind") == "crisis":
             resume = None  # already in the flow; the event keeps the step it interrupted
@@ -407,6 +409,20 @@ class CrisisService:
     async def routine_waits(self, client_id: int) -> bool:
         """Whether routine prompts should wait: a recent crisis the client has not closed."""
         return await self.repo.has_open_event(client_id, self._clock.now() - QUIET_AFTER_CRISIS)
+
+    async def _note_asked(self, client_id: int, pending: dict[str, Any]) -> bool:
+        """Whether the check-in whose note is expected has asked for it (or had it typed).
+
+        A new check-in expects its note from its start (bot/services/checkins.py), so the
+        last goal's tap has nothing to write; words typed while a rating is still asked, or
+        long after a check-in was left before its note, are a message as they always were.
+        """
+        current = await self.repo.open_checkin(client_id, 0)
+        return (
+            current is not None
+            and current[0] == int(pending.get("checkin_id", 0))
+            and current[1] in ("note", "share")
+        )
 
     async def resume_step(self, client_id: int, event_id: int) -> dict[str, Any] | None:
         """The step the crisis interrupted, to carry on with."""
